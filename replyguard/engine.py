@@ -1,0 +1,80 @@
+"""Rule kinds over an analysed text → findings: language-agnostic from here on.
+
+A `CompiledPack` holds one language's rules, compiled by their kinds against that
+language's adapter. `findings_from` turns raw matches into `Finding`s with `Edit`s and
+merges overlapping findings of one category, keeping the stronger one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from replyguard.kinds import COMPILERS, CompiledKind, Match, RuleBase
+from replyguard.lang.base import Analysis, LanguageAdapter
+from replyguard.models import Context, Edit, Finding, Severity
+
+_STRENGTH = {Severity.error: 3, Severity.warning: 2, Severity.info: 1}
+
+
+class CompiledPack:
+    """Every enabled rule of one language, compiled once per Guard and language."""
+
+    def __init__(self, rules: Iterable[RuleBase], adapter: LanguageAdapter) -> None:
+        by_kind: dict[str, list[RuleBase]] = defaultdict(list)
+        for rule in rules:
+            by_kind[rule.kind].append(rule)
+        self.kinds: list[CompiledKind] = [COMPILERS[kind](group, adapter) for kind, group in sorted(by_kind.items())]
+
+    def find(self, analysis: Analysis, context: Context) -> list[Match]:
+        matches: list[Match] = []
+        for kind in self.kinds:
+            matches.extend(kind.find(analysis, context))
+        return matches
+
+
+def findings_from(matches: Iterable[Match], analysis: Analysis, message_lang: str) -> list[Finding]:
+    """Findings (messages in `message_lang`, or the reply's language for 'reply'), merged."""
+    lang = analysis.lang if message_lang == "reply" else message_lang
+    findings = []
+    for match in matches:
+        best = match.suggestions[0] if match.suggestions else None
+        # The message quotes what the best edit replaces, which may be wider than the match.
+        matched = analysis.text[best.start : best.end] if best else analysis.text[match.start : match.end]
+        findings.append(
+            Finding(
+                rule=match.rule.id,
+                category=match.rule.category,
+                severity=match.rule.severity,
+                start=match.start,
+                end=match.end,
+                message=match.rule.text_of_message(lang, matched, best.text if best else ""),
+                suggestions=[Edit(start=s.start, end=s.end, replacement=s.text, safe=s.safe) for s in match.suggestions],
+            )
+        )
+    return merge_overlapping(findings)
+
+
+def merge_overlapping(findings: list[Finding]) -> list[Finding]:
+    """Of findings in one category whose spans overlap, keep the strongest.
+
+    Stronger means higher severity, then the longer span, then the earlier rule id; findings
+    of different categories never suppress each other.
+    """
+    ranked = sorted(findings, key=lambda f: (-_STRENGTH[f.severity], -(f.end - f.start), f.start, f.rule))
+    kept: list[Finding] = []
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for finding in ranked:
+        spans = taken[finding.category.value]
+        if any(_overlap(finding.start, finding.end, s, e) for s, e in spans):
+            continue
+        spans.append((finding.start, finding.end))
+        kept.append(finding)
+    kept.sort(key=lambda f: (f.start, f.end, f.rule))
+    return kept
+
+
+def _overlap(start: int, end: int, other_start: int, other_end: int) -> bool:
+    if start == end or other_start == other_end:
+        return start == other_start and end == other_end
+    return start < other_end and other_start < end

@@ -1,0 +1,132 @@
+"""Guard: load the rule packs once, then check replies: thread-safe, offline, no logging of text."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from replyguard.engine import CompiledPack, findings_from
+from replyguard.errors import InvalidInput, UnknownRule, UnsupportedLanguage
+from replyguard.lang.detect import detect
+from replyguard.lang.registry import SUPPORTED, get_adapter
+from replyguard.models import Context, Report
+from replyguard.packs import LoadedRule, bundled_rules_dir, load_packs
+
+log = logging.getLogger("replyguard")
+
+CheckItem = str | Mapping[str, Any] | tuple[str, Any]
+
+
+class Guard:
+    """Checks draft replies against the bundled rule packs (plus any you add).
+
+    >>> guard = Guard()
+    >>> report = guard.check("Ваша проблема — не наша вина.", lang="ru")
+    >>> report.ok
+    False
+    """
+
+    def __init__(
+        self,
+        extra_rules: Sequence[str | Path] | None = None,
+        disable: Sequence[str] | None = None,
+        *,
+        default_lang: str = "ru",
+        message_lang: str = "reply",
+        bundled: bool = True,
+    ) -> None:
+        """Load and validate every pack now; compile a language's rules on its first reply.
+
+        `disable` takes rule ids or id prefixes (`ru.bad_word`); `message_lang` is 'reply'
+        (the reply's own language) or a language code such as 'en'; `default_lang` is used
+        for texts too short to tell their language.
+        """
+        if default_lang not in SUPPORTED:
+            raise UnsupportedLanguage(default_lang, SUPPORTED, "given as default_lang")
+        if message_lang != "reply" and message_lang not in (*SUPPORTED, "en"):
+            raise ValueError(f"message_lang is 'reply', 'en' or one of {', '.join(SUPPORTED)}; got {message_lang!r}")
+        sources: list[str | Path] = [bundled_rules_dir()] if bundled else []
+        sources.extend(extra_rules or ())
+        loaded = load_packs(sources)
+        disabled = _disabled_ids(loaded, disable or ())
+        self.rules: list[LoadedRule] = [r for r in loaded if r.rule.id not in disabled]
+        self.default_lang = default_lang
+        self.message_lang = message_lang
+        self._compiled: dict[str, CompiledPack] = {}
+        self._lock = threading.Lock()
+        log.debug("loaded %d rules (%d disabled)", len(self.rules), len(disabled))
+
+    def check(self, text: str, context: Context | Mapping[str, Any] | None = None, lang: str | None = None) -> Report:
+        """Check one draft; `context` is a Context or a plain dict of the same shape."""
+        if not isinstance(text, str):
+            raise InvalidInput(f"text must be a str, got {type(text).__name__}")
+        ctx = _as_context(context)
+        code = self._language(text, lang)
+        pack = self._pack(code)
+        analysis = get_adapter(code).analyse(text)
+        findings = findings_from(pack.find(analysis, ctx), analysis, self.message_lang)
+        return Report(text=text, lang=code, findings=findings)
+
+    def check_many(self, items: Iterable[CheckItem]) -> list[Report]:
+        """Check a batch: each item is a text, a (text, context) pair, or a mapping with
+        'text' and optional 'context' and 'lang'. Same results as check() one by one."""
+        reports = []
+        for item in items:
+            if isinstance(item, str):
+                reports.append(self.check(item))
+            elif isinstance(item, tuple) and len(item) == 2:
+                reports.append(self.check(item[0], item[1]))
+            elif isinstance(item, Mapping) and "text" in item:
+                unknown = set(item) - {"text", "context", "lang"}
+                if unknown:
+                    raise InvalidInput(f"unknown keys in a batch item: {', '.join(sorted(unknown))}")
+                reports.append(self.check(item["text"], item.get("context"), item.get("lang")))
+            else:
+                raise InvalidInput("a batch item is a text, a (text, context) pair or a mapping with 'text'")
+        return reports
+
+    def compiled(self, lang: str) -> CompiledPack:
+        """The compiled rules of one language (compiled now if this is the first use)."""
+        return self._pack(lang)
+
+    def _language(self, text: str, lang: str | None) -> str:
+        if lang is None:
+            return detect(text, self.default_lang)
+        if lang not in SUPPORTED:
+            raise UnsupportedLanguage(lang, SUPPORTED, "given as lang")
+        return lang
+
+    def _pack(self, lang: str) -> CompiledPack:
+        pack = self._compiled.get(lang)
+        if pack is None:
+            with self._lock:
+                pack = self._compiled.get(lang)
+                if pack is None:
+                    rules = [r.rule for r in self.rules if r.lang == lang]
+                    pack = CompiledPack(rules, get_adapter(lang))
+                    self._compiled[lang] = pack
+        return pack
+
+
+def _as_context(context: Context | Mapping[str, Any] | None) -> Context:
+    if context is None:
+        return Context()
+    if isinstance(context, Context):
+        return context
+    if isinstance(context, Mapping):
+        return Context.model_validate(dict(context))
+    raise InvalidInput(f"context must be a Context, a dict or None, got {type(context).__name__}")
+
+
+def _disabled_ids(loaded: list[LoadedRule], disable: Iterable[str]) -> set[str]:
+    ids = [r.rule.id for r in loaded]
+    disabled: set[str] = set()
+    for wanted in disable:
+        hits = {i for i in ids if i == wanted or i.startswith(wanted.rstrip(".") + ".")}
+        if not hits:
+            raise UnknownRule(f"disable= names '{wanted}', which no loaded rule id is or starts with")
+        disabled |= hits
+    return disabled

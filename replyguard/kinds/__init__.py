@@ -1,0 +1,21 @@
+"""The closed set of rule kinds: each is a YAML schema plus a compiler for one language."""
+
+from __future__ import annotations
+
+from typing import Annotated, Union
+
+from pydantic import Field
+
+from replyguard.kinds.base import CompiledKind, KindCompiler, Match, RuleBase, Suggestion
+from replyguard.kinds.lexicon import CompiledLexicon, LexiconRule
+from replyguard.kinds.pattern import CompiledPatterns, PatternRule
+
+Rule = Annotated[Union[LexiconRule, PatternRule], Field(discriminator="kind")]
+
+COMPILERS: dict[str, KindCompiler] = {
+    "lexicon": CompiledLexicon,
+    "pattern": CompiledPatterns,
+}
+KIND_NAMES: tuple[str, ...] = tuple(COMPILERS)
+
+__all__ = ["COMPILERS", "KIND_NAMES", "CompiledKind", "Match", "Rule", "RuleBase", "Suggestion"]

@@ -1,0 +1,107 @@
+"""The lexicon kind: words and fixed phrases to avoid, matched by lemma in any inflection.
+
+An entry lists phrases in dictionary form («вам нужно», «problem», «你必须»); each phrase is
+lemmatized once by the language adapter, so «вашей проблемой» matches «проблема». Replacements
+are written in dictionary form too and inflected by the adapter to fit the matched words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import Field
+
+from replyguard.kinds.base import Match, RuleBase, Suggestion
+from replyguard.lang.base import Analysis, LanguageAdapter
+from replyguard.models import Context
+
+
+class LexiconRule(RuleBase):
+    """`match: lemma` (default) matches any inflection; `match: form` only the written forms."""
+
+    kind: Literal["lexicon"]
+    phrases: list[str] = Field(min_length=1)
+    match: Literal["lemma", "form"] = "lemma"
+    replace: list[str] = Field(default_factory=list)
+    safe: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    rule: LexiconRule
+    phrase: str
+    steps: tuple[frozenset[str], ...]
+
+
+class CompiledLexicon:
+    """Every lexicon phrase of one language, indexed by the lemma (or form) of its first word."""
+
+    def __init__(self, rules: list[LexiconRule], adapter: LanguageAdapter) -> None:
+        self._adapter = adapter
+        adapter.add_terms([p for rule in rules for p in rule.phrases])
+        self._by_lemma: dict[str, list[_Entry]] = {}
+        self._by_form: dict[str, list[_Entry]] = {}
+        for rule in rules:
+            for phrase in rule.phrases:
+                if rule.match == "form":
+                    steps = tuple(frozenset({t.lower}) for t in adapter.analyse(phrase).tokens if not t.is_space)
+                    index = self._by_form
+                else:
+                    steps = tuple(adapter.phrase_lemmas(phrase))
+                    index = self._by_lemma
+                if not steps:
+                    continue
+                entry = _Entry(rule, phrase, steps)
+                for key in steps[0]:
+                    index.setdefault(key, []).append(entry)
+        for index in (self._by_lemma, self._by_form):
+            for entries in index.values():
+                entries.sort(key=lambda e: -len(e.steps))
+
+    def find(self, analysis: Analysis, context: Context) -> list[Match]:
+        tokens = analysis.tokens
+        matches: list[Match] = []
+        for i, token in enumerate(tokens):
+            if token.is_space:
+                continue
+            seen: set[str] = set()
+            for entry in self._candidates(token):
+                if entry.rule.id in seen:
+                    continue
+                last = self._match_from(tokens, i, entry)
+                if last is None:
+                    continue
+                seen.add(entry.rule.id)
+                matches.append(self._to_match(analysis, i, last, entry))
+        return matches
+
+    def _candidates(self, token: object) -> list[_Entry]:
+        found: list[_Entry] = []
+        for lemma in token.lemmas:  # type: ignore[attr-defined]
+            found.extend(self._by_lemma.get(lemma, ()))
+        found.extend(self._by_form.get(token.lower, ()))  # type: ignore[attr-defined]
+        return found
+
+    @staticmethod
+    def _match_from(tokens: list, i: int, entry: _Entry) -> int | None:
+        """Index of the last token if the entry's words follow from token i, else None."""
+        at = i
+        for n, step in enumerate(entry.steps):
+            if at >= len(tokens):
+                return None
+            token = tokens[at]
+            keys = {token.lower} if entry.rule.match == "form" else set(token.lemmas)
+            if token.is_space or not keys & step:
+                return None
+            if n < len(entry.steps) - 1:
+                at += 1
+        return at
+
+    def _to_match(self, analysis: Analysis, first: int, last: int, entry: _Entry) -> Match:
+        tokens = analysis.tokens
+        suggestions = []
+        for replacement in entry.rule.replace:
+            rewrite = self._adapter.rewrite(analysis, first, last, entry.phrase, replacement)
+            suggestions.append(Suggestion(rewrite.start, rewrite.end, rewrite.text, entry.rule.safe and rewrite.certain))
+        return Match(entry.rule, tokens[first].start, tokens[last].end, suggestions)

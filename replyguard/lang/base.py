@@ -1,0 +1,192 @@
+"""The one interface every language adapter implements, and what it hands to the rules.
+
+An adapter turns text into an `Analysis`: tokens with character offsets into the original
+text, every candidate lemma of each token, a coarse part of speech, sentences, and a spaCy
+`Doc` over the same tokens for the token-pattern rules. Nothing after this layer asks which
+language it is.
+"""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from replyguard.edits import match_case
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+LEMMAS_KEY = "replyguard.lemmas"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token; `lemmas` holds every candidate normal form, the likeliest first."""
+
+    i: int
+    text: str
+    start: int
+    end: int
+    lemmas: tuple[str, ...]
+    pos: str = ""
+    source: str = ""  # which analyzer unit gave the lemmas (pymorphy's methods_stack idea)
+    is_space: bool = False
+    morph: Any = None  # adapter-private morphology (e.g. pymorphy parses), read back by its own rewrite()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(slots=True)
+class Analysis:
+    """An analysed reply: the text, its tokens, sentence bounds and the spaCy Doc over them."""
+
+    text: str
+    lang: str
+    tokens: list[Token]
+    sentences: list[tuple[int, int]]
+    doc: Doc
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def describe(self, start: int = 0, end: int | None = None) -> str:
+        """What the adapter saw, one token a line: used by failing rule examples."""
+        end = len(self.text) if end is None else end
+        rows = [
+            f"  {t.start:>4}-{t.end:<4} {t.text!r:<18} lemmas={list(t.lemmas)} pos={t.pos or '-'} via={t.source or '-'}"
+            for t in self.tokens
+            if t.end > start and t.start < end and not t.is_space
+        ]
+        return "\n".join(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    """A replacement for text[start:end]; `certain` when its grammatical form is not a guess."""
+
+    start: int
+    end: int
+    text: str
+    certain: bool
+
+
+class LanguageAdapter(ABC):
+    """Everything language-specific that the engine needs, behind one small interface."""
+
+    code: str = ""
+    name: str = ""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    @property
+    @abstractmethod
+    def vocab(self) -> Vocab:
+        """The spaCy vocabulary that this language's Docs and Matchers share."""
+
+    @abstractmethod
+    def analyse(self, text: str) -> Analysis:
+        """Tokenize, lemmatize and split into sentences; offsets point into `text` unchanged."""
+
+    def phrase_lemmas(self, phrase: str) -> list[frozenset[str]]:
+        """The lemma sets of a dictionary-form phrase from a rule pack, one per word."""
+        return [frozenset(t.lemmas) for t in self.analyse(phrase).tokens if not t.is_space and t.lemmas]
+
+    def add_terms(self, terms: Sequence[str]) -> None:  # noqa: B027 - optional hook
+        """Teach the tokenizer multiword terms from the rule packs (segmenting languages)."""
+
+    def rewrite(self, analysis: Analysis, first: int, last: int, phrase: str, replacement: str) -> Rewrite:
+        """Replace tokens first..last (inclusive), matched by `phrase`, with `replacement`.
+
+        Without an inflection engine the replacement goes in as written, and that is only
+        certain when the matched words stand in the phrase's own (dictionary) form.
+        """
+        tokens = analysis.tokens
+        start, end = tokens[first].start, tokens[last].end
+        matched = " ".join(t.lower for t in tokens[first : last + 1] if not t.is_space)
+        certain = matched == " ".join(phrase.lower().split())
+        return Rewrite(start, end, match_case(analysis.text[start:end], replacement), certain)
+
+
+def build_doc(
+    vocab: Vocab,
+    words: list[str],
+    spaces: list[bool],
+    tokens_lemmas: list[tuple[str, ...]],
+    pos: list[str],
+) -> Doc:
+    """A spaCy Doc with LEMMA, POS and the `lemmas` extension set, for the Matcher."""
+    from spacy.tokens import Doc
+
+    doc = Doc(
+        vocab,
+        words=words,
+        spaces=spaces,
+        lemmas=[lemmas[0] if lemmas else word.lower() for word, lemmas in zip(words, tokens_lemmas)],
+        pos=[p or "X" for p in pos],
+    )
+    doc.user_data[LEMMAS_KEY] = [list(lemmas) for lemmas in tokens_lemmas]
+    return doc
+
+
+def register_extensions() -> None:
+    """Register `token._.lemmas` (all candidate lemmas), read by INTERSECTS in Matcher patterns."""
+    from spacy.tokens import Token as SpacyToken
+
+    if not SpacyToken.has_extension("lemmas"):
+        SpacyToken.set_extension("lemmas", getter=_token_lemmas)
+
+
+def _token_lemmas(token: Any) -> list[str]:
+    table = token.doc.user_data.get(LEMMAS_KEY)
+    return table[token.i] if table is not None else [token.lemma_]
+
+
+def sentence_bounds(text: str, tokens: list[Token], enders: frozenset[str]) -> list[tuple[int, int]]:
+    """Sentences as (start, end) character spans that together cover the whole text.
+
+    A sentence ends after a run of terminal punctuation (and any closing quotes or brackets);
+    a line break also ends one, so a greeting line stands on its own.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    closing = frozenset("»\"')]）」』”’")
+    pending = False
+    for token in tokens:
+        if pending and not (token.text in enders or token.text in closing):
+            bounds.append((start, token.start))
+            start = token.start
+            pending = False
+        if token.text in enders or (token.text and all(c in enders for c in token.text)):
+            pending = True
+        elif token.is_space and "\n" in token.text:
+            pending = True
+    if start < len(text) or not bounds:
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def blank_tokenizer_pipeline(code: str) -> Any:
+    """spaCy's blank pipeline for `code`, keeping hyphenated words («из-за», «e-pošta») whole.
+
+    spaCy splits letter-hyphen-letter by default; lemmatizers know such words as one.
+    """
+    import spacy
+    from spacy.util import compile_infix_regex
+
+    nlp = spacy.blank(code)
+    probe = "a-b"
+    infixes = [p for p in nlp.Defaults.infixes if not _matches(p, probe)]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    register_extensions()
+    return nlp
+
+
+def _matches(pattern: str, text: str) -> bool:
+    import re
+
+    return re.search(pattern, text) is not None

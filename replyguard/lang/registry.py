@@ -1,0 +1,44 @@
+"""Which languages exist and where their adapters live; each loads on first use only.
+
+Adding a language is one line here, a folder beside this file and `rules/<code>/`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+
+from replyguard.lang.base import LanguageAdapter
+
+ADAPTER_MODULES: dict[str, str] = {
+    "ru": "replyguard.lang.ru",
+    "sl": "replyguard.lang.sl",
+    "zh": "replyguard.lang.zh",
+}
+SUPPORTED: tuple[str, ...] = tuple(ADAPTER_MODULES)
+
+_adapters: dict[str, LanguageAdapter] = {}
+_lock = threading.Lock()
+
+
+def get_adapter(code: str) -> LanguageAdapter:
+    """The process-wide adapter for `code`, created (and its models loaded) on first call."""
+    adapter = _adapters.get(code)
+    if adapter is not None:
+        return adapter
+    if code not in ADAPTER_MODULES:
+        from replyguard.errors import UnsupportedLanguage
+
+        raise UnsupportedLanguage(code, SUPPORTED)
+    with _lock:
+        adapter = _adapters.get(code)
+        if adapter is None:
+            module = importlib.import_module(ADAPTER_MODULES[code])
+            adapter = module.ADAPTER()
+            _adapters[code] = adapter
+    return adapter
+
+
+def loaded() -> tuple[str, ...]:
+    """Codes of the adapters this process has loaded so far (for tests of lazy loading)."""
+    return tuple(_adapters)

@@ -1,0 +1,155 @@
+"""The Russian adapter: spaCy's blank Russian tokenizer and pymorphy3, called directly.
+
+Sources: pymorphy3 with the OpenCorpora dictionary (MIT); spaCy's Russian tokenizer
+exceptions. Limits: no tagger, so an ambiguous word keeps every candidate lemma and the
+likeliest part of speech; agreement in rewrites covers adjective-like modifiers directly
+left of the replaced noun, not verbs or relative clauses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from replyguard.edits import match_case
+from replyguard.lang.base import Analysis, LanguageAdapter, Rewrite, Token, blank_tokenizer_pipeline, build_doc, sentence_bounds
+from replyguard.lang.ru.inflect import (
+    inflect_phrase,
+    modifier_agrees,
+    narrow_by_preposition,
+    noun_readings,
+    reinflect_modifier,
+)
+from replyguard.lang.ru.units import DictionaryUnit, normalize, shape_unit, source_of
+
+SENTENCE_ENDERS = frozenset({".", "!", "?", "…", "?!", "!?", "!!", "!!!", "..."})
+
+
+class RussianAdapter(LanguageAdapter):
+    code = "ru"
+    name = "Russian"
+
+    def __init__(self) -> None:
+        super().__init__()
+        try:
+            import pymorphy3
+        except ImportError as exc:  # pragma: no cover - exercised by the missing-extra test
+            from replyguard.errors import MissingDependency
+
+            raise MissingDependency("pymorphy3", self.code) from exc
+        self._nlp = blank_tokenizer_pipeline("ru")
+        self._morph = pymorphy3.MorphAnalyzer()
+        self._dictionary = DictionaryUnit(self._morph)
+
+    @property
+    def vocab(self) -> Any:
+        return self._nlp.vocab
+
+    def _analyse_word(self, word: str) -> tuple[tuple[str, ...], str, tuple[Any, ...], str]:
+        lowered = word.lower()
+        shaped = shape_unit(lowered)
+        if shaped is not None:
+            lemmas, pos, parses = shaped
+            return lemmas, pos, parses, "shape"
+        lemmas, pos, parses = self._dictionary(lowered)
+        return lemmas, pos, parses, source_of(parses)
+
+    def analyse(self, text: str) -> Analysis:
+        spacy_doc = self._nlp.make_doc(text)
+        tokens: list[Token] = []
+        for t in spacy_doc:
+            if t.is_space:
+                tokens.append(Token(t.i, t.text, t.idx, t.idx + len(t.text), (), "SPACE", "shape", True))
+                continue
+            lemmas, pos, parses, source = self._analyse_word(t.text)
+            tokens.append(Token(t.i, t.text, t.idx, t.idx + len(t.text), lemmas, pos, source, False, parses))
+        doc = build_doc(
+            self.vocab,
+            [t.text for t in spacy_doc],
+            [bool(t.whitespace_) for t in spacy_doc],
+            [t.lemmas for t in tokens],
+            [t.pos for t in tokens],
+        )
+        return Analysis(text, self.code, tokens, sentence_bounds(text, tokens, SENTENCE_ENDERS), doc)
+
+    def rewrite(self, analysis: Analysis, first: int, last: int, phrase: str, replacement: str) -> Rewrite:
+        """Inflect the replacement to the matched noun's case and number; re-agree modifiers.
+
+        Falls back to the literal replacement (certain only for a dictionary-form match)
+        when the match has no noun to agree with.
+        """
+        tokens = analysis.tokens
+        phrase_lemmas = self.phrase_lemmas(phrase)
+        words = [t for t in tokens[first : last + 1] if not t.is_space]
+        head_at = _head_position(words, phrase_lemmas)
+        if head_at is None:
+            return super().rewrite(analysis, first, last, phrase, replacement)
+        head = words[head_at]
+        readings = noun_readings(head.morph, phrase_lemmas[head_at])
+        modifiers = _left_modifiers(tokens, first)
+        readings = [r for r in readings if all(any(modifier_agrees(p, r) for p in m.morph) for m in modifiers)] or readings
+        readings = narrow_by_preposition(readings, _preposition_before(tokens, first - len(modifiers)))
+        if not readings:
+            return super().rewrite(analysis, first, last, phrase, replacement)
+        target = readings[0]
+        new_text, new_features, certain = inflect_phrase(self._morph, replacement, target)
+        # Ambiguous readings are harmless when every one of them gives the same words.
+        certain = certain and all(inflect_phrase(self._morph, replacement, r)[0] == new_text for r in readings[1:])
+        if new_features is not None and target.case == "nomn" and target.number == "sing" and new_features.gender != target.gender:
+            certain = False  # a subject's predicate agrees in gender («проблема решена» → «вопрос решён»)
+        end = tokens[last].end
+        pieces = [(tokens[first].start, end, match_case(analysis.text[tokens[first].start : end], new_text))]
+        if new_features is not None:
+            for modifier in reversed(modifiers):
+                agreeing = [p for p in modifier.morph if modifier_agrees(p, target)]
+                changed = reinflect_modifier(agreeing[0], new_features) if agreeing else None
+                if changed is None or normalize(changed) == normalize(modifier.text):
+                    break
+                pieces.insert(0, (modifier.start, modifier.end, match_case(modifier.text, changed)))
+                certain = certain and len({str(p.tag) for p in agreeing}) == 1
+        return Rewrite(pieces[0][0], end, _splice(analysis.text, pieces), certain)
+
+
+def _head_position(words: list[Token], phrase_lemmas: list[frozenset[str]]) -> int | None:
+    """The last matched word that can be a noun with the phrase's lemma at its place."""
+    if len(words) != len(phrase_lemmas):
+        return None
+    for at in range(len(words) - 1, -1, -1):
+        if noun_readings(words[at].morph, phrase_lemmas[at]):
+            return at
+    return None
+
+
+def _left_modifiers(tokens: list[Token], first: int) -> list[Token]:
+    """Adjective-like words directly left of the match (separated by single spaces)."""
+    found: list[Token] = []
+    at = first - 1
+    while at >= 0:
+        token = tokens[at]
+        if token.is_space:
+            break
+        if not any(p.tag.POS in {"ADJF", "PRTF"} for p in token.morph or ()):
+            break
+        found.insert(0, token)
+        at -= 1
+    return found
+
+
+def _preposition_before(tokens: list[Token], at: int) -> str | None:
+    before = at - 1
+    while before >= 0 and tokens[before].is_space:
+        before -= 1
+    if before < 0:
+        return None
+    token = tokens[before]
+    return token.lower if token.pos == "ADP" else None
+
+
+def _splice(text: str, pieces: list[tuple[int, int, str]]) -> str:
+    """The text from the first piece's start to the last one's end, with each piece replaced."""
+    out: list[str] = []
+    cursor = pieces[0][0]
+    for start, end, replacement in pieces:
+        out.append(text[cursor:start])
+        out.append(replacement)
+        cursor = end
+    return "".join(out)

@@ -1,0 +1,117 @@
+"""Russian rewrites that agree: a replacement takes the case and number of the word it
+replaces, and agreeing modifiers on its left follow the new noun's gender
+(«с вашей проблемой» → «с вашим вопросом»).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from replyguard.lang.ru.government import PREPOSITION_CASES
+
+_MODIFIER_POS = frozenset({"ADJF", "PRTF"})
+
+
+@dataclass(frozen=True)
+class Features:
+    """Case, number and (in the singular) gender of a noun phrase."""
+
+    case: str
+    number: str
+    gender: str | None
+    animacy: str | None
+
+
+def _case(tag: Any) -> str | None:
+    return str(tag.case) if tag.case else None
+
+
+def noun_readings(parses: tuple[Any, ...], lemmas: frozenset[str]) -> list[Features]:
+    """The readings of a matched noun whose lemma is the rule's, most likely first."""
+    found: list[Features] = []
+    for parse in parses:
+        if parse.tag.POS != "NOUN" or parse.normal_form.replace("ё", "е") not in lemmas:
+            continue
+        case = _case(parse.tag)
+        if case is None or parse.tag.number is None:
+            continue
+        features = Features(case, str(parse.tag.number), _opt(parse.tag.gender), _opt(parse.tag.animacy))
+        if features not in found:
+            found.append(features)
+    return found
+
+
+def _opt(value: Any) -> str | None:
+    return str(value) if value else None
+
+
+def modifier_agrees(parse: Any, features: Features) -> bool:
+    """Does an adjective-like parse agree with the noun in case, number and gender?"""
+    tag = parse.tag
+    if tag.POS not in _MODIFIER_POS or _case(tag) != features.case or tag.number != features.number:
+        return False
+    return features.number == "plur" or tag.gender == features.gender
+
+
+def narrow_by_preposition(readings: list[Features], preposition: str | None) -> list[Features]:
+    """Keep the readings a preceding preposition allows («из-за проблемы»: genitive only)."""
+    allowed = PREPOSITION_CASES.get(preposition or "")
+    if not allowed:
+        return readings
+    narrowed = [r for r in readings if r.case in allowed]
+    return narrowed or readings
+
+
+def inflect_phrase(morph: Any, replacement: str, target: Features) -> tuple[str, Features | None, bool]:
+    """Inflect a dictionary-form replacement phrase to `target` case and number.
+
+    Returns the words, the features of the new head noun (for modifiers to agree with),
+    and whether every word was inflected without guessing.
+    """
+    words = replacement.split()
+    parses = [morph.parse(word)[0] for word in words]
+    head = next((p for p in reversed(parses) if p.tag.POS == "NOUN"), None)
+    if head is None:
+        return replacement, None, False
+    head_features = Features(
+        target.case, target.number, _opt(head.tag.gender), _opt(head.tag.animacy)
+    )
+    out: list[str] = []
+    certain = True
+    for word, parse in zip(words, parses):
+        grammemes = _grammemes_for(parse, head_features)
+        if grammemes is None:
+            out.append(word)
+            continue
+        inflected = parse.inflect(grammemes)
+        if inflected is None:
+            out.append(word)
+            certain = False
+        else:
+            out.append(inflected.word)
+    return " ".join(out), head_features, certain
+
+
+def _grammemes_for(parse: Any, features: Features) -> set[str] | None:
+    """The grammemes to inflect one replacement word to, or None to keep it as written."""
+    if parse.tag.POS == "NOUN":
+        return {features.case, features.number}
+    if parse.tag.POS in _MODIFIER_POS:
+        grammemes = {features.case, features.number}
+        if features.number == "sing" and features.gender:
+            grammemes.add(features.gender)
+        if features.case == "accs" and features.animacy and (features.number == "plur" or features.gender == "masc"):
+            grammemes.add(features.animacy)
+        return grammemes
+    return None
+
+
+def reinflect_modifier(parse: Any, features: Features) -> str | None:
+    """A left modifier («вашей») re-inflected to agree with the new head."""
+    grammemes = _grammemes_for(parse, features)
+    if grammemes is None:
+        return None
+    inflected = parse.inflect(grammemes)
+    return inflected.word if inflected else None
+

@@ -1,0 +1,87 @@
+"""The Chinese adapter: jieba's algorithm and dictionary through rjieba (jieba-rs).
+
+Sources: jieba's dictionary and HMM (MIT), as shipped in rjieba. Multiword terms from the
+rule packs are added to the segmenter's dictionary so they stay whole. Limits: the word is
+its own lemma (Chinese does not inflect); traditional and simplified characters are not yet
+folded together, so a pack lists both where both occur.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from replyguard.lang.base import Analysis, LanguageAdapter, Token, build_doc, register_extensions, sentence_bounds
+from replyguard.lang.zh.tags import PRONOUNS, PROPER_NOUN_FLAGS, UD_POS_BY_FLAG
+
+SENTENCE_ENDERS = frozenset("。！？!?…；;")
+
+
+class ChineseAdapter(LanguageAdapter):
+    code = "zh"
+    name = "Chinese"
+
+    def __init__(self) -> None:
+        super().__init__()
+        try:
+            import rjieba
+        except ImportError as exc:  # pragma: no cover - exercised by the missing-extra test
+            from replyguard.errors import MissingDependency
+
+            raise MissingDependency("rjieba", self.code) from exc
+        import spacy
+
+        self._vocab = spacy.blank("xx").vocab
+        register_extensions()
+        self._jieba = rjieba.Jieba()
+        self._terms: set[str] = set()
+
+    @property
+    def vocab(self) -> Any:
+        return self._vocab
+
+    def add_terms(self, terms: Sequence[str]) -> None:
+        """Add pack phrases to the segmenter's dictionary so that they come out as one word."""
+        with self._lock:
+            for term in terms:
+                term = "".join(term.split())
+                if len(term) > 1 and term not in self._terms:
+                    self._jieba.add_word(term, None, None)
+                    self._terms.add(term)
+
+    def analyse(self, text: str) -> Analysis:
+        tokens: list[Token] = []
+        offset = 0
+        for i, (word, flag) in enumerate(self._jieba.tag(text)):
+            end = offset + len(word)
+            if word.isspace():
+                tokens.append(Token(i, word, offset, end, (), "SPACE", "shape", True))
+            else:
+                tokens.append(Token(i, word, offset, end, (word.lower(),), _pos(word, flag), "jieba"))
+            offset = end
+        doc = build_doc(
+            self._vocab,
+            [t.text for t in tokens],
+            [False] * len(tokens),
+            [t.lemmas for t in tokens],
+            [t.pos for t in tokens],
+        )
+        return Analysis(text, self.code, tokens, sentence_bounds(text, tokens, SENTENCE_ENDERS), doc)
+
+
+def _pos(word: str, flag: str) -> str:
+    """UD part of speech from jieba's flag; punctuation is told by its Unicode category."""
+    if word in PRONOUNS:
+        return "PRON"
+    if flag in PROPER_NOUN_FLAGS:
+        return "PROPN"
+    if flag in ("x", "w") or not flag:
+        if all(unicodedata.category(c).startswith("P") for c in word):
+            return "PUNCT"
+        if all(unicodedata.category(c).startswith("S") for c in word):
+            return "SYM"
+        return "X"
+    if flag == "eng":
+        return "X"
+    return UD_POS_BY_FLAG.get(flag[0], "X")

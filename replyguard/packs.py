@@ -1,0 +1,160 @@
+"""Rule packs: find the YAML files, validate them with pydantic, report errors with file:line.
+
+A pack file is one YAML mapping: `language`, `about` (where the words come from and what the
+pack does not cover) and `rules`. Errors name the file, the line, the rule id and the field,
+and quote the YAML around it, so a rule author never has to read a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from replyguard.errors import PackError
+from replyguard.kinds import KIND_NAMES, Rule
+from replyguard.lang.registry import SUPPORTED
+
+
+class PackFile(BaseModel):
+    """The top level of a rule pack file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    language: str
+    about: str = Field(min_length=1)
+    rules: list[Rule] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class LoadedRule:
+    """A validated rule and where it came from (for error messages and `rules list`)."""
+
+    rule: Any
+    path: str
+    line: int
+    lang: str
+
+
+def bundled_rules_dir() -> Path:
+    """The packs shipped with replyguard: inside the wheel, or the repository's top-level rules/."""
+    inside = Path(__file__).resolve().parent / "rules"
+    if inside.is_dir():
+        return inside
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def pack_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Every *.yaml under the given files or folders, in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.yaml") if p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise PackError(str(path), "no such rule file or folder")
+    return found
+
+
+def load_pack(path: Path) -> list[LoadedRule]:
+    """Validate one pack file; raises PackError pointing at the offending line and field."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise PackError(str(path), f"not valid YAML: {getattr(exc, 'problem', exc)}", line=line,
+                        excerpt=_excerpt(text, line)) from None
+    if not isinstance(data, dict):
+        raise PackError(str(path), "a pack is a mapping with 'language', 'about' and 'rules'", line=1)
+    try:
+        pack = PackFile.model_validate(data)
+    except ValidationError as exc:
+        raise _pack_error(path, text, node, data, exc) from None
+    if pack.language not in SUPPORTED:
+        raise PackError(str(path), f"unknown language '{pack.language}'; supported: {', '.join(SUPPORTED)}",
+                        line=1, field="language")
+    rule_nodes = _child(node, "rules")
+    loaded = []
+    for n, rule in enumerate(pack.rules):
+        line = _line_of(_child(rule_nodes, n))
+        if not rule.id.startswith(pack.language + "."):
+            raise PackError(str(path), f"the id must start with '{pack.language}.'", line=line,
+                            rule_id=rule.id, field="id", excerpt=_excerpt(text, line))
+        if pack.language not in rule.message:
+            raise PackError(str(path), f"a message in '{pack.language}' is required besides 'en'", line=line,
+                            rule_id=rule.id, field="message", excerpt=_excerpt(text, line))
+        loaded.append(LoadedRule(rule, str(path), line or 0, pack.language))
+    return loaded
+
+
+def load_packs(paths: Iterable[str | Path]) -> list[LoadedRule]:
+    """Load every pack under `paths`; a rule id defined twice is an error naming both places."""
+    rules: list[LoadedRule] = []
+    seen: dict[str, LoadedRule] = {}
+    for path in pack_files(paths):
+        for loaded in load_pack(path):
+            first = seen.get(loaded.rule.id)
+            if first is not None:
+                raise PackError(loaded.path, f"duplicate rule id, first defined at {first.path}:{first.line}",
+                                line=loaded.line, rule_id=loaded.rule.id, field="id")
+            seen[loaded.rule.id] = loaded
+            rules.append(loaded)
+    return rules
+
+
+def _pack_error(path: Path, text: str, node: Any, data: dict, exc: ValidationError) -> PackError:
+    error = exc.errors()[0]
+    loc = list(error["loc"])
+    rule_id = None
+    if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+        rules = data.get("rules") or []
+        if loc[1] < len(rules) and isinstance(rules[loc[1]], dict):
+            rule_id = rules[loc[1]].get("id")
+    target = node
+    fields: list[str] = []
+    for key in loc:
+        child = _child(target, key)
+        if child is None:
+            continue  # pydantic's union tag (e.g. 'lexicon') is not a YAML key
+        target = child
+        fields.append(str(key))
+    field = ".".join(f for f in fields if not f.isdigit()) or None
+    problem = error["msg"]
+    if error["type"] == "union_tag_invalid":
+        problem = f"unknown rule kind; allowed kinds: {', '.join(KIND_NAMES)}"
+    elif error["type"] == "extra_forbidden":
+        problem = f"unknown field '{loc[-1]}' (check the spelling; see the kind's documented fields)"
+    line = _line_of(target)
+    return PackError(str(path), problem, line=line, rule_id=rule_id, field=field, excerpt=_excerpt(text, line))
+
+
+def _child(node: Any, key: Any) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == key:
+                return value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        return node.value[key]
+    return None
+
+
+def _line_of(node: Any) -> int | None:
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def _excerpt(text: str, line: int | None, around: int = 2) -> str:
+    """The YAML lines around `line`, numbered, with the offending one marked."""
+    if not line:
+        return ""
+    lines = text.splitlines()
+    low, high = max(1, line - around), min(len(lines), line + around)
+    return "\n".join(f"{'>' if n == line else ' '} {n:>4} | {lines[n - 1]}" for n in range(low, high + 1))
