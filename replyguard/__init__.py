@@ -3,5 +3,5 @@
 from replyguard.guard import Guard
 from replyguard.models import Category, Commitment, Context, Edit, Finding, Policy, Report, Severity
 
-__all__ = ["Guard", "Context", "Policy", "Report", "Finding", "Edit", "Commitment", "Category", "Severity"]
+__all__ = ["Category", "Commitment", "Context", "Edit", "Finding", "Guard", "Policy", "Report", "Severity"]
 __version__ = "0.1.0"

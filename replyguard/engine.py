@@ -49,7 +49,9 @@ def findings_from(matches: Iterable[Match], analysis: Analysis, message_lang: st
                 start=match.start,
                 end=match.end,
                 message=match.rule.text_of_message(lang, matched, best.text if best else ""),
-                suggestions=[Edit(start=s.start, end=s.end, replacement=s.text, safe=s.safe) for s in match.suggestions],
+                suggestions=[
+                    Edit(start=s.start, end=s.end, replacement=s.text, safe=s.safe) for s in match.suggestions
+                ],
             )
         )
     return merge_overlapping(findings)

@@ -63,6 +63,13 @@ class Guard:
         """Check one draft; `context` is a Context or a plain dict of the same shape."""
         if not isinstance(text, str):
             raise InvalidInput(f"text must be a str, got {type(text).__name__}")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InvalidInput(
+                f"text has an unpaired surrogate at offset {exc.start}: it is not valid Unicode; decode the input with "
+                "errors='replace' or fix its source"
+            ) from None
         ctx = _as_context(context)
         code = self._language(text, lang)
         pack = self._pack(code)

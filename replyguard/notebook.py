@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ def report_html(report: Report) -> str:
     for finding in report.findings:
         if finding.start == finding.end == 0:
             parts.append(_marker(finding))
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in itertools.pairwise(cuts):
         covering = [f for f in report.findings if f.start <= left and right <= f.end and f.start < f.end]
         piece = escape(text[left:right]).replace("\n", "<br>")
         if covering:
@@ -32,7 +33,7 @@ def report_html(report: Report) -> str:
         parts.extend(_marker(f) for f in report.findings if f.start == f.end == right)
     rows = "".join(
         f"<tr><td>{escape(f.severity.value)}</td><td>{escape(f.category.value)}</td><td><code>{escape(f.rule)}</code></td>"
-        f"<td>{escape(text[f.start:f.end])}</td><td>{escape(f.message)}</td>"
+        f"<td>{escape(text[f.start : f.end])}</td><td>{escape(f.message)}</td>"
         f"<td>{escape(f.suggestions[0].replacement) if f.suggestions else ''}</td></tr>"
         for f in report.findings
     )

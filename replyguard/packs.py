@@ -71,8 +71,9 @@ def load_pack(path: Path) -> list[LoadedRule]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
-        raise PackError(str(path), f"not valid YAML: {getattr(exc, 'problem', exc)}", line=line,
-                        excerpt=_excerpt(text, line)) from None
+        raise PackError(
+            str(path), f"not valid YAML: {getattr(exc, 'problem', exc)}", line=line, excerpt=_excerpt(text, line)
+        ) from None
     if not isinstance(data, dict):
         raise PackError(str(path), "a pack is a mapping with 'language', 'about' and 'rules'", line=1)
     try:
@@ -80,18 +81,34 @@ def load_pack(path: Path) -> list[LoadedRule]:
     except ValidationError as exc:
         raise _pack_error(path, text, node, data, exc) from None
     if pack.language not in SUPPORTED:
-        raise PackError(str(path), f"unknown language '{pack.language}'; supported: {', '.join(SUPPORTED)}",
-                        line=1, field="language")
+        raise PackError(
+            str(path),
+            f"unknown language '{pack.language}'; supported: {', '.join(SUPPORTED)}",
+            line=1,
+            field="language",
+        )
     rule_nodes = _child(node, "rules")
     loaded = []
     for n, rule in enumerate(pack.rules):
         line = _line_of(_child(rule_nodes, n))
         if not rule.id.startswith(pack.language + "."):
-            raise PackError(str(path), f"the id must start with '{pack.language}.'", line=line,
-                            rule_id=rule.id, field="id", excerpt=_excerpt(text, line))
+            raise PackError(
+                str(path),
+                f"the id must start with '{pack.language}.'",
+                line=line,
+                rule_id=rule.id,
+                field="id",
+                excerpt=_excerpt(text, line),
+            )
         if pack.language not in rule.message:
-            raise PackError(str(path), f"a message in '{pack.language}' is required besides 'en'", line=line,
-                            rule_id=rule.id, field="message", excerpt=_excerpt(text, line))
+            raise PackError(
+                str(path),
+                f"a message in '{pack.language}' is required besides 'en'",
+                line=line,
+                rule_id=rule.id,
+                field="message",
+                excerpt=_excerpt(text, line),
+            )
         loaded.append(LoadedRule(rule, str(path), line or 0, pack.language))
     return loaded
 
@@ -104,8 +121,13 @@ def load_packs(paths: Iterable[str | Path]) -> list[LoadedRule]:
         for loaded in load_pack(path):
             first = seen.get(loaded.rule.id)
             if first is not None:
-                raise PackError(loaded.path, f"duplicate rule id, first defined at {first.path}:{first.line}",
-                                line=loaded.line, rule_id=loaded.rule.id, field="id")
+                raise PackError(
+                    loaded.path,
+                    f"duplicate rule id, first defined at {first.path}:{first.line}",
+                    line=loaded.line,
+                    rule_id=loaded.rule.id,
+                    field="id",
+                )
             seen[loaded.rule.id] = loaded
             rules.append(loaded)
     return rules
@@ -119,12 +141,17 @@ def _pack_error(path: Path, text: str, node: Any, data: dict, exc: ValidationErr
         rules = data.get("rules") or []
         if loc[1] < len(rules) and isinstance(rules[loc[1]], dict):
             rule_id = rules[loc[1]].get("id")
+    if error["type"] == "union_tag_invalid":
+        loc.append("kind")
     target = node
     fields: list[str] = []
-    for key in loc:
+    for position, key in enumerate(loc):
         child = _child(target, key)
         if child is None:
-            continue  # pydantic's union tag (e.g. 'lexicon') is not a YAML key
+            if position == 2 and key in KIND_NAMES:
+                continue  # pydantic's union tag (e.g. 'lexicon') is not a YAML key
+            fields.append(str(key))
+            break  # a missing field: point at its parent
         target = child
         fields.append(str(key))
     field = ".".join(f for f in fields if not f.isdigit()) or None
@@ -133,6 +160,8 @@ def _pack_error(path: Path, text: str, node: Any, data: dict, exc: ValidationErr
         problem = f"unknown rule kind; allowed kinds: {', '.join(KIND_NAMES)}"
     elif error["type"] == "extra_forbidden":
         problem = f"unknown field '{loc[-1]}' (check the spelling; see the kind's documented fields)"
+    elif error["type"] == "missing":
+        problem = f"missing required field '{loc[-1]}'"
     line = _line_of(target)
     return PackError(str(path), problem, line=line, rule_id=rule_id, field=field, excerpt=_excerpt(text, line))
 

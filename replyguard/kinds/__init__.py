@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import Annotated
 
 from pydantic import Field
 
@@ -10,7 +10,7 @@ from replyguard.kinds.base import CompiledKind, KindCompiler, Match, RuleBase, S
 from replyguard.kinds.lexicon import CompiledLexicon, LexiconRule
 from replyguard.kinds.pattern import CompiledPatterns, PatternRule
 
-Rule = Annotated[Union[LexiconRule, PatternRule], Field(discriminator="kind")]
+Rule = Annotated[LexiconRule | PatternRule, Field(discriminator="kind")]
 
 COMPILERS: dict[str, KindCompiler] = {
     "lexicon": CompiledLexicon,

@@ -103,5 +103,7 @@ class CompiledLexicon:
         suggestions = []
         for replacement in entry.rule.replace:
             rewrite = self._adapter.rewrite(analysis, first, last, entry.phrase, replacement)
-            suggestions.append(Suggestion(rewrite.start, rewrite.end, rewrite.text, entry.rule.safe and rewrite.certain))
+            suggestions.append(
+                Suggestion(rewrite.start, rewrite.end, rewrite.text, entry.rule.safe and rewrite.certain)
+            )
         return Match(entry.rule, tokens[first].start, tokens[last].end, suggestions)

@@ -67,5 +67,3 @@ class CompiledPatterns:
             suggestions = [Suggestion(start, stop, match_case(original, s), rule.safe) for s in rule.suggest]
             matches.append(Match(rule, start, stop, suggestions))
         return matches
-
-

@@ -126,7 +126,7 @@ def build_doc(
         vocab,
         words=words,
         spaces=spaces,
-        lemmas=[lemmas[0] if lemmas else word.lower() for word, lemmas in zip(words, tokens_lemmas)],
+        lemmas=[lemmas[0] if lemmas else word.lower() for word, lemmas in zip(words, tokens_lemmas, strict=True)],
         pos=[p or "X" for p in pos],
     )
     doc.user_data[LEMMAS_KEY] = [list(lemmas) for lemmas in tokens_lemmas]
@@ -161,9 +161,11 @@ def sentence_bounds(text: str, tokens: list[Token], enders: frozenset[str]) -> l
             bounds.append((start, token.start))
             start = token.start
             pending = False
-        if token.text in enders or (token.text and all(c in enders for c in token.text)):
-            pending = True
-        elif token.is_space and "\n" in token.text:
+        if (
+            token.text in enders
+            or (token.text and all(c in enders for c in token.text))
+            or (token.is_space and "\n" in token.text)
+        ):
             pending = True
     if start < len(text) or not bounds:
         bounds.append((start, len(text)))

@@ -21,8 +21,22 @@ MIN_LATIN_LETTERS = 12
 CYRILLIC_SHARE = 0.25
 HAN_SHARE = 0.1
 LATIN_CANDIDATES = ("sl", "hr", "sk", "cs", "pl", "en", "de", "it", "hu")
-_CYRILLIC_ONLY_IN = {"і": "uk", "ї": "uk", "є": "uk", "ґ": "uk", "ў": "be", "ђ": "sr", "ћ": "sr", "џ": "sr",
-                     "љ": "sr", "њ": "sr", "ј": "sr", "ѓ": "mk", "ќ": "mk", "ѕ": "mk"}
+_CYRILLIC_ONLY_IN = {
+    "і": "uk",
+    "ї": "uk",
+    "є": "uk",
+    "ґ": "uk",
+    "ў": "be",
+    "ђ": "sr",
+    "ћ": "sr",
+    "џ": "sr",
+    "љ": "sr",
+    "њ": "sr",
+    "ј": "sr",
+    "ѓ": "mk",
+    "ќ": "mk",
+    "ѕ": "mk",
+}
 _CROATIAN_LETTERS = frozenset("ćđ")
 
 _factory: Any = None

@@ -11,7 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from replyguard.edits import match_case
-from replyguard.lang.base import Analysis, LanguageAdapter, Rewrite, Token, blank_tokenizer_pipeline, build_doc, sentence_bounds
+from replyguard.lang.base import (
+    Analysis,
+    LanguageAdapter,
+    Rewrite,
+    Token,
+    blank_tokenizer_pipeline,
+    build_doc,
+    sentence_bounds,
+)
 from replyguard.lang.ru.inflect import (
     inflect_phrase,
     modifier_agrees,
@@ -86,7 +94,9 @@ class RussianAdapter(LanguageAdapter):
         head = words[head_at]
         readings = noun_readings(head.morph, phrase_lemmas[head_at])
         modifiers = _left_modifiers(tokens, first)
-        readings = [r for r in readings if all(any(modifier_agrees(p, r) for p in m.morph) for m in modifiers)] or readings
+        readings = [
+            r for r in readings if all(any(modifier_agrees(p, r) for p in m.morph) for m in modifiers)
+        ] or readings
         readings = narrow_by_preposition(readings, _preposition_before(tokens, first - len(modifiers)))
         if not readings:
             return super().rewrite(analysis, first, last, phrase, replacement)
@@ -94,7 +104,12 @@ class RussianAdapter(LanguageAdapter):
         new_text, new_features, certain = inflect_phrase(self._morph, replacement, target)
         # Ambiguous readings are harmless when every one of them gives the same words.
         certain = certain and all(inflect_phrase(self._morph, replacement, r)[0] == new_text for r in readings[1:])
-        if new_features is not None and target.case == "nomn" and target.number == "sing" and new_features.gender != target.gender:
+        if (
+            new_features is not None
+            and target.case == "nomn"
+            and target.number == "sing"
+            and new_features.gender != target.gender
+        ):
             certain = False  # a subject's predicate agrees in gender («проблема решена» → «вопрос решён»)
         end = tokens[last].end
         pieces = [(tokens[first].start, end, match_case(analysis.text[tokens[first].start : end], new_text))]

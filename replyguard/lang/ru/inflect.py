@@ -74,12 +74,10 @@ def inflect_phrase(morph: Any, replacement: str, target: Features) -> tuple[str,
     head = next((p for p in reversed(parses) if p.tag.POS == "NOUN"), None)
     if head is None:
         return replacement, None, False
-    head_features = Features(
-        target.case, target.number, _opt(head.tag.gender), _opt(head.tag.animacy)
-    )
+    head_features = Features(target.case, target.number, _opt(head.tag.gender), _opt(head.tag.animacy))
     out: list[str] = []
     certain = True
-    for word, parse in zip(words, parses):
+    for word, parse in zip(words, parses, strict=True):
         grammemes = _grammemes_for(parse, head_features)
         if grammemes is None:
             out.append(word)
@@ -114,4 +112,3 @@ def reinflect_modifier(parse: Any, features: Features) -> str | None:
         return None
     inflected = parse.inflect(grammemes)
     return inflected.word if inflected else None
-
