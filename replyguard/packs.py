@@ -66,8 +66,7 @@ def load_pack(path: Path) -> list[LoadedRule]:
     """Validate one pack file; raises PackError pointing at the offending line and field."""
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = _parse(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -164,6 +163,19 @@ def _pack_error(path: Path, text: str, node: Any, data: dict, exc: ValidationErr
         problem = f"missing required field '{loc[-1]}'"
     line = _line_of(target)
     return PackError(str(path), problem, line=line, rule_id=rule_id, field=field, excerpt=_excerpt(text, line))
+
+
+def _parse(text: str) -> tuple[Any, Any]:
+    """The YAML node tree (for line numbers) and the data built from it, in one pass."""
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: packs load ~10x faster
 
 
 def _child(node: Any, key: Any) -> Any:

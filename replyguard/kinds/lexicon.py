@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from replyguard.kinds.base import Match, RuleBase, Suggestion
-from replyguard.lang.base import Analysis, LanguageAdapter
+from replyguard.lang.base import Analysis, LanguageAdapter, Token
 from replyguard.models import Context
 
 
@@ -76,15 +76,15 @@ class CompiledLexicon:
                 matches.append(self._to_match(analysis, i, last, entry))
         return matches
 
-    def _candidates(self, token: object) -> list[_Entry]:
+    def _candidates(self, token: Token) -> list[_Entry]:
         found: list[_Entry] = []
-        for lemma in token.lemmas:  # type: ignore[attr-defined]
+        for lemma in token.lemmas:
             found.extend(self._by_lemma.get(lemma, ()))
-        found.extend(self._by_form.get(token.lower, ()))  # type: ignore[attr-defined]
+        found.extend(self._by_form.get(token.lower, ()))
         return found
 
     @staticmethod
-    def _match_from(tokens: list, i: int, entry: _Entry) -> int | None:
+    def _match_from(tokens: list[Token], i: int, entry: _Entry) -> int | None:
         """Index of the last token if the entry's words follow from token i, else None."""
         at = i
         for n, step in enumerate(entry.steps):

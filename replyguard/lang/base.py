@@ -82,6 +82,7 @@ class LanguageAdapter(ABC):
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._phrase_cache: dict[str, list[frozenset[str]]] = {}
 
     @property
     @abstractmethod
@@ -93,8 +94,12 @@ class LanguageAdapter(ABC):
         """Tokenize, lemmatize and split into sentences; offsets point into `text` unchanged."""
 
     def phrase_lemmas(self, phrase: str) -> list[frozenset[str]]:
-        """The lemma sets of a dictionary-form phrase from a rule pack, one per word."""
-        return [frozenset(t.lemmas) for t in self.analyse(phrase).tokens if not t.is_space and t.lemmas]
+        """The lemma sets of a dictionary-form phrase from a rule pack, one per word (cached)."""
+        found = self._phrase_cache.get(phrase)
+        if found is None:
+            found = [frozenset(t.lemmas) for t in self.analyse(phrase).tokens if not t.is_space and t.lemmas]
+            self._phrase_cache[phrase] = found
+        return found
 
     def add_terms(self, terms: Sequence[str]) -> None:  # noqa: B027 - optional hook
         """Teach the tokenizer multiword terms from the rule packs (segmenting languages)."""

@@ -40,7 +40,7 @@ class RussianAdapter(LanguageAdapter):
         super().__init__()
         try:
             import pymorphy3
-        except ImportError as exc:  # pragma: no cover - exercised by the missing-extra test
+        except ImportError as exc:
             from replyguard.errors import MissingDependency
 
             raise MissingDependency("pymorphy3", self.code) from exc

@@ -29,7 +29,7 @@ class SlovenianAdapter(LanguageAdapter):
         super().__init__()
         try:
             import lemmagen3
-        except ImportError as exc:  # pragma: no cover - exercised by the missing-extra test
+        except ImportError as exc:
             from replyguard.errors import MissingDependency
 
             raise MissingDependency("lemmagen3", self.code) from exc

@@ -26,7 +26,7 @@ class ChineseAdapter(LanguageAdapter):
         super().__init__()
         try:
             import rjieba
-        except ImportError as exc:  # pragma: no cover - exercised by the missing-extra test
+        except ImportError as exc:
             from replyguard.errors import MissingDependency
 
             raise MissingDependency("rjieba", self.code) from exc
