@@ -8,18 +8,8 @@ left of the replaced noun, not verbs or relative clauses.
 
 from __future__ import annotations
 
-from typing import Any
-
 from replyguard.edits import match_case
-from replyguard.lang.base import (
-    Analysis,
-    LanguageAdapter,
-    Rewrite,
-    Token,
-    blank_tokenizer_pipeline,
-    build_doc,
-    sentence_bounds,
-)
+from replyguard.lang.base import Analysis, Rewrite, Token
 from replyguard.lang.ru.inflect import (
     inflect_phrase,
     modifier_agrees,
@@ -28,56 +18,27 @@ from replyguard.lang.ru.inflect import (
     reinflect_modifier,
 )
 from replyguard.lang.ru.units import DictionaryUnit, normalize, shape_unit, source_of
+from replyguard.lang.tokenized import SpacyTokenizedAdapter, WordAnalysis, require
 
-SENTENCE_ENDERS = frozenset({".", "!", "?", "…", "?!", "!?", "!!", "!!!", "..."})
 
-
-class RussianAdapter(LanguageAdapter):
+class RussianAdapter(SpacyTokenizedAdapter):
     code = "ru"
     name = "Russian"
 
     def __init__(self) -> None:
+        pymorphy3 = require("pymorphy3", self.code)
         super().__init__()
-        try:
-            import pymorphy3
-        except ImportError as exc:
-            from replyguard.errors import MissingDependency
-
-            raise MissingDependency("pymorphy3", self.code) from exc
-        self._nlp = blank_tokenizer_pipeline("ru")
         self._morph = pymorphy3.MorphAnalyzer()
         self._dictionary = DictionaryUnit(self._morph)
 
-    @property
-    def vocab(self) -> Any:
-        return self._nlp.vocab
-
-    def _analyse_word(self, word: str) -> tuple[tuple[str, ...], str, tuple[Any, ...], str]:
+    def analyse_word(self, word: str) -> WordAnalysis:
         lowered = word.lower()
         shaped = shape_unit(lowered)
         if shaped is not None:
             lemmas, pos, parses = shaped
-            return lemmas, pos, parses, "shape"
+            return WordAnalysis(lemmas, pos, "shape", parses)
         lemmas, pos, parses = self._dictionary(lowered)
-        return lemmas, pos, parses, source_of(parses)
-
-    def analyse(self, text: str) -> Analysis:
-        spacy_doc = self._nlp.make_doc(text)
-        tokens: list[Token] = []
-        for t in spacy_doc:
-            if t.is_space:
-                tokens.append(Token(t.i, t.text, t.idx, t.idx + len(t.text), (), "SPACE", "shape", True))
-                continue
-            lemmas, pos, parses, source = self._analyse_word(t.text)
-            tokens.append(Token(t.i, t.text, t.idx, t.idx + len(t.text), lemmas, pos, source, False, parses))
-        doc = build_doc(
-            self.vocab,
-            [t.text for t in spacy_doc],
-            [bool(t.whitespace_) for t in spacy_doc],
-            [t.lemmas for t in tokens],
-            [t.pos for t in tokens],
-        )
-        return Analysis(text, self.code, tokens, sentence_bounds(text, tokens, SENTENCE_ENDERS), doc)
+        return WordAnalysis(lemmas, pos, source_of(parses), parses)
 
     def rewrite(self, analysis: Analysis, first: int, last: int, phrase: str, replacement: str) -> Rewrite:
         """Inflect the replacement to the matched noun's case and number; re-agree modifiers.

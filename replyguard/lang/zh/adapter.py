@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from replyguard.lang.base import Analysis, LanguageAdapter, Token, build_doc, register_extensions, sentence_bounds
+from replyguard.lang.tokenized import require
 from replyguard.lang.zh.tags import PRONOUNS, PROPER_NOUN_FLAGS, UD_POS_BY_FLAG
 
 SENTENCE_ENDERS = frozenset("。！？!?…；;")
@@ -23,13 +24,8 @@ class ChineseAdapter(LanguageAdapter):
     name = "Chinese"
 
     def __init__(self) -> None:
+        rjieba = require("rjieba", self.code)
         super().__init__()
-        try:
-            import rjieba
-        except ImportError as exc:
-            from replyguard.errors import MissingDependency
-
-            raise MissingDependency("rjieba", self.code) from exc
         import spacy
 
         self._vocab = spacy.blank("xx").vocab

@@ -1,0 +1,74 @@
+"""Shared plumbing for adapters that tokenize with spaCy and analyse word by word (ru, sl).
+
+A subclass names its spaCy language and says how to analyse one word; this class keeps
+offsets, whitespace tokens, the Doc for the Matcher and sentence bounds the same for all.
+"""
+
+from __future__ import annotations
+
+import importlib
+from abc import abstractmethod
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from replyguard.lang.base import Analysis, LanguageAdapter, Token, blank_tokenizer_pipeline, build_doc, sentence_bounds
+
+SENTENCE_ENDERS = frozenset({".", "!", "?", "…", "?!", "!?", "!!", "!!!", "..."})
+
+
+@dataclass(frozen=True, slots=True)
+class WordAnalysis:
+    """What an adapter knows about one word: lemmas (likeliest first), POS, source, morphology."""
+
+    lemmas: tuple[str, ...]
+    pos: str
+    source: str
+    morph: Any = None
+
+
+def require(module: str, lang: str) -> ModuleType:
+    """Import a language's heavy dependency, or say which pip extra brings it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        from replyguard.errors import MissingDependency
+
+        raise MissingDependency(module, lang) from exc
+
+
+class SpacyTokenizedAdapter(LanguageAdapter):
+    """An adapter over spaCy's blank tokenizer for `code`, analysing each word on its own."""
+
+    sentence_enders: frozenset[str] = SENTENCE_ENDERS
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._nlp = blank_tokenizer_pipeline(self.code)
+
+    @property
+    def vocab(self) -> Any:
+        return self._nlp.vocab
+
+    @abstractmethod
+    def analyse_word(self, word: str) -> WordAnalysis:
+        """Lemmas, part of speech and source of one non-space token as written."""
+
+    def analyse(self, text: str) -> Analysis:
+        spacy_doc = self._nlp.make_doc(text)
+        tokens: list[Token] = []
+        for t in spacy_doc:
+            end = t.idx + len(t.text)
+            if t.is_space:
+                tokens.append(Token(t.i, t.text, t.idx, end, (), "SPACE", "shape", True))
+                continue
+            word = self.analyse_word(t.text)
+            tokens.append(Token(t.i, t.text, t.idx, end, word.lemmas, word.pos, word.source, False, word.morph))
+        doc = build_doc(
+            self.vocab,
+            [t.text for t in spacy_doc],
+            [bool(t.whitespace_) for t in spacy_doc],
+            [t.lemmas for t in tokens],
+            [t.pos for t in tokens],
+        )
+        return Analysis(text, self.code, tokens, sentence_bounds(text, tokens, self.sentence_enders), doc)
