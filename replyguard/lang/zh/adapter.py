@@ -14,7 +14,7 @@ from typing import Any
 
 from replyguard.lang.base import Analysis, LanguageAdapter, Token, build_doc, register_extensions, sentence_bounds
 from replyguard.lang.tokenized import require
-from replyguard.lang.zh.tags import PRONOUNS, PROPER_NOUN_FLAGS, UD_POS_BY_FLAG
+from replyguard.lang.zh.tags import PRONOUNS, PROPER_NOUN_FLAGS, UD_POS_BY_FLAG, UNTAGGED_FLAGS
 
 SENTENCE_ENDERS = frozenset("。！？!?…；;")
 
@@ -72,12 +72,10 @@ def _pos(word: str, flag: str) -> str:
         return "PRON"
     if flag in PROPER_NOUN_FLAGS:
         return "PROPN"
-    if flag in ("x", "w") or not flag:
+    if flag in UNTAGGED_FLAGS:
         if all(unicodedata.category(c).startswith("P") for c in word):
             return "PUNCT"
         if all(unicodedata.category(c).startswith("S") for c in word):
             return "SYM"
-        return "X"
-    if flag == "eng":
         return "X"
     return UD_POS_BY_FLAG.get(flag[0], "X")
