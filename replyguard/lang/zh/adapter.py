@@ -26,9 +26,9 @@ class ChineseAdapter(LanguageAdapter):
     def __init__(self) -> None:
         rjieba = require("rjieba", self.code)
         super().__init__()
-        import spacy
+        from spacy.vocab import Vocab
 
-        self._vocab = spacy.blank("xx").vocab
+        self._vocab = Vocab()  # no tokenizer or language data needed: jieba segments
         register_extensions()
         self._jieba = rjieba.Jieba()
         self._terms: set[str] = set()
