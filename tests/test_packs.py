@@ -118,3 +118,23 @@ def test_packs_extra_rules_join_the_bundled_ones(tmp_path: Path) -> None:
 def test_packs_bundled_packs_cover_every_language() -> None:
     folders = {p.name for p in bundled_rules_dir().iterdir() if p.is_dir()}
     assert {"ru", "sl", "zh"} <= folders
+
+
+def test_packs_pattern_context_tokens_are_matched_but_not_flagged(tmp_path: Path) -> None:
+    text = """\
+language: ru
+about: test pack
+rules:
+  - id: ru.negative_phrasing.test_context
+    kind: pattern
+    category: negative_phrasing
+    patterns: [[{LOWER: мы}, {LOWER: не}, {LOWER: можем}]]
+    context_before: 1
+    message: {ru: "Отказ.", en: "Refusal."}
+    examples:
+      bad: [{text: "Мы не можем.", span: "не можем"}]
+      good: ["Они не могут."]
+"""
+    guard = Guard(extra_rules=[_write(tmp_path, text)], bundled=False)
+    report = guard.check("Сегодня мы не можем приехать.", lang="ru")
+    assert [report.text[f.start : f.end] for f in report.findings] == ["не можем"]

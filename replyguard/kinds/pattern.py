@@ -20,14 +20,18 @@ from replyguard.models import Context
 class PatternRule(RuleBase):
     """`patterns` is a list of alternatives, each a spaCy Matcher token pattern.
 
-    `suggest` holds literal replacements for the whole matched span; they are safe only
-    when the rule says `safe: true` (the author vouches that no agreement or meaning changes).
+    `suggest` holds literal replacements for the flagged span; they are safe only when the
+    rule says `safe: true` (the author vouches that no agreement or meaning changes).
+    `context_before` / `context_after` count tokens at the ends of every pattern that must be
+    there but are not flagged or replaced (the Matcher has no look-behind or look-ahead).
     """
 
     kind: Literal["pattern"]
     patterns: list[list[dict[str, Any]]] = Field(min_length=1)
     suggest: list[str] = Field(default_factory=list)
     safe: bool = False
+    context_before: int = Field(default=0, ge=0)
+    context_after: int = Field(default=0, ge=0)
 
     @field_validator("patterns")
     @classmethod
@@ -62,6 +66,9 @@ class CompiledPatterns:
         tokens = analysis.tokens
         for key, first, end in self._matcher(analysis.doc):
             rule = self._rules[key]
+            first, end = first + rule.context_before, end - rule.context_after
+            if first >= end:
+                continue
             start, stop = tokens[first].start, tokens[end - 1].end
             original = analysis.text[start:stop]
             suggestions = [Suggestion(start, stop, match_case(original, s), rule.safe) for s in rule.suggest]

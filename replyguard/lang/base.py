@@ -117,25 +117,25 @@ class LanguageAdapter(ABC):
         return Rewrite(start, end, match_case(analysis.text[start:end], replacement), certain)
 
 
-def build_doc(
-    vocab: Vocab,
-    words: list[str],
-    spaces: list[bool],
-    tokens_lemmas: list[tuple[str, ...]],
-    pos: list[str],
-) -> Doc:
-    """A spaCy Doc with LEMMA, POS and the `lemmas` extension set, for the Matcher."""
+def make_analysis(
+    lang: str, vocab: Vocab, text: str, tokens: list[Token], spaces: list[bool], enders: frozenset[str]
+) -> Analysis:
+    """Sentences from the tokens, and a spaCy Doc with LEMMA, POS, sentence starts and the
+    `lemmas` extension set, so Matcher patterns can use IS_SENT_START and every lemma."""
     from spacy.tokens import Doc
 
+    sentences = sentence_bounds(text, tokens, enders)
+    starts = {start for start, _ in sentences}
     doc = Doc(
         vocab,
-        words=words,
+        words=[t.text for t in tokens],
         spaces=spaces,
-        lemmas=[lemmas[0] if lemmas else word.lower() for word, lemmas in zip(words, tokens_lemmas, strict=True)],
-        pos=[p or "X" for p in pos],
+        lemmas=[t.lemmas[0] if t.lemmas else t.lower for t in tokens],
+        pos=[t.pos or "X" for t in tokens],
+        sent_starts=[t.start in starts for t in tokens],
     )
-    doc.user_data[LEMMAS_KEY] = [list(lemmas) for lemmas in tokens_lemmas]
-    return doc
+    doc.user_data[LEMMAS_KEY] = [list(t.lemmas) for t in tokens]
+    return Analysis(text, lang, tokens, sentences, doc)
 
 
 def register_extensions() -> None:
@@ -155,14 +155,15 @@ def sentence_bounds(text: str, tokens: list[Token], enders: frozenset[str]) -> l
     """Sentences as (start, end) character spans that together cover the whole text.
 
     A sentence ends after a run of terminal punctuation (and any closing quotes or brackets);
-    a line break also ends one, so a greeting line stands on its own.
+    a line break also ends one, so a greeting line stands on its own. Whitespace stays with
+    the sentence before it, so every sentence starts at a word.
     """
     bounds: list[tuple[int, int]] = []
     start = 0
     closing = frozenset("»\"')]）」』”’")
     pending = False
     for token in tokens:
-        if pending and not (token.text in enders or token.text in closing):
+        if pending and not (token.is_space or token.text in enders or token.text in closing):
             bounds.append((start, token.start))
             start = token.start
             pending = False

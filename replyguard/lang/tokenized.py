@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from replyguard.lang.base import Analysis, LanguageAdapter, Token, blank_tokenizer_pipeline, build_doc, sentence_bounds
+from replyguard.lang.base import Analysis, LanguageAdapter, Token, blank_tokenizer_pipeline, make_analysis
 
 SENTENCE_ENDERS = frozenset({".", "!", "?", "…", "?!", "!?", "!!", "!!!", "..."})
 
@@ -64,11 +64,5 @@ class SpacyTokenizedAdapter(LanguageAdapter):
                 continue
             word = self.analyse_word(t.text)
             tokens.append(Token(t.i, t.text, t.idx, end, word.lemmas, word.pos, word.source, False, word.morph))
-        doc = build_doc(
-            self.vocab,
-            [t.text for t in spacy_doc],
-            [bool(t.whitespace_) for t in spacy_doc],
-            [t.lemmas for t in tokens],
-            [t.pos for t in tokens],
-        )
-        return Analysis(text, self.code, tokens, sentence_bounds(text, tokens, self.sentence_enders), doc)
+        spaces = [bool(t.whitespace_) for t in spacy_doc]
+        return make_analysis(self.code, self.vocab, text, tokens, spaces, self.sentence_enders)

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from replyguard.lang.base import Analysis, LanguageAdapter, Token, build_doc, register_extensions, sentence_bounds
+from replyguard.lang.base import Analysis, LanguageAdapter, Token, make_analysis, register_extensions
 from replyguard.lang.tokenized import require
 from replyguard.lang.zh.tags import PRONOUNS, PROPER_NOUN_FLAGS, UD_POS_BY_FLAG, UNTAGGED_FLAGS
 
@@ -56,14 +56,7 @@ class ChineseAdapter(LanguageAdapter):
             else:
                 tokens.append(Token(i, word, offset, end, (word.lower(),), _pos(word, flag), "jieba"))
             offset = end
-        doc = build_doc(
-            self._vocab,
-            [t.text for t in tokens],
-            [False] * len(tokens),
-            [t.lemmas for t in tokens],
-            [t.pos for t in tokens],
-        )
-        return Analysis(text, self.code, tokens, sentence_bounds(text, tokens, SENTENCE_ENDERS), doc)
+        return make_analysis(self.code, self._vocab, text, tokens, [False] * len(tokens), SENTENCE_ENDERS)
 
 
 def _pos(word: str, flag: str) -> str:
