@@ -11,6 +11,7 @@ from __future__ import annotations
 from replyguard.edits import match_case
 from replyguard.lang.base import Analysis, Rewrite, Token
 from replyguard.lang.ru.inflect import (
+    adjective_readings,
     inflect_phrase,
     modifier_agrees,
     narrow_by_preposition,
@@ -51,7 +52,8 @@ class RussianAdapter(SpacyTokenizedAdapter):
         words = [t for t in tokens[first : last + 1] if not t.is_space]
         head_at = _head_position(words, phrase_lemmas)
         if head_at is None:
-            return super().rewrite(analysis, first, last, phrase, replacement)
+            adjective = self._rewrite_adjective(analysis, words, phrase_lemmas, replacement)
+            return adjective or super().rewrite(analysis, first, last, phrase, replacement)
         head = words[head_at]
         readings = noun_readings(head.morph, phrase_lemmas[head_at])
         modifiers = _left_modifiers(tokens, first)
@@ -83,6 +85,24 @@ class RussianAdapter(SpacyTokenizedAdapter):
                 pieces.insert(0, (modifier.start, modifier.end, match_case(modifier.text, changed)))
                 certain = certain and len({str(p.tag) for p in agreeing}) == 1
         return Rewrite(pieces[0][0], end, _splice(analysis.text, pieces), certain)
+
+
+    def _rewrite_adjective(
+        self, analysis: Analysis, words: list[Token], phrase_lemmas: list[frozenset[str]], replacement: str
+    ) -> Rewrite | None:
+        """One adjective for another («данной» → «этой»), in the matched word's case, number and gender."""
+        if len(words) != 1 or len(phrase_lemmas) != 1 or " " in replacement.strip():
+            return None
+        readings = adjective_readings(words[0].morph, phrase_lemmas[0])
+        new = self._morph.parse(replacement.strip())[0]
+        if not readings or new.tag.POS not in {"ADJF", "PRTF"}:
+            return None
+        forms = {reinflect_modifier(new, reading) for reading in readings}
+        best = reinflect_modifier(new, readings[0])
+        if best is None:
+            return None
+        word = words[0]
+        return Rewrite(word.start, word.end, match_case(word.text, best), len(forms) == 1)
 
 
 def _head_position(words: list[Token], phrase_lemmas: list[frozenset[str]]) -> int | None:

@@ -42,6 +42,21 @@ def noun_readings(parses: tuple[Any, ...], lemmas: frozenset[str]) -> list[Featu
     return found
 
 
+def adjective_readings(parses: tuple[Any, ...], lemmas: frozenset[str]) -> list[Features]:
+    """The readings of a matched adjective («данной», «дешёвую») whose lemma is the rule's."""
+    found: list[Features] = []
+    for parse in parses:
+        if parse.tag.POS not in _MODIFIER_POS or parse.normal_form.replace("ё", "е") not in lemmas:
+            continue
+        case = _case(parse.tag)
+        if case is None or parse.tag.number is None:
+            continue
+        features = Features(case, str(parse.tag.number), _opt(parse.tag.gender), _opt(parse.tag.animacy))
+        if features not in found:
+            found.append(features)
+    return found
+
+
 def _opt(value: Any) -> str | None:
     return str(value) if value else None
 

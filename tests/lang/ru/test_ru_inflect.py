@@ -43,3 +43,17 @@ def test_ru_inflect_ambiguous_word_keeps_every_lemma() -> None:
 def test_ru_inflect_hyphenated_words_stay_whole() -> None:
     texts = [t.text for t in get_adapter("ru").analyse("Из-за задержки интернет-магазин пишет по e-mail.").tokens]
     assert "Из-за" in texts and "интернет-магазин" in texts and "e-mail" in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma", "replacement", "expected"),
+    [
+        ("По данной заявке", "данной", "данный", "этот", "этой"),
+        ("Посмотрите дешёвую модель", "дешёвую", "дешевый", "доступный", "доступную"),
+        ("Данные сведения", "Данные", "данный", "этот", "Эти"),
+    ],
+)
+def test_ru_inflect_adjective_for_adjective(text: str, word: str, lemma: str, replacement: str, expected: str) -> None:
+    rewrite, _ = _rewrite(text, word, lemma, replacement)
+    assert rewrite.text == expected
+    assert rewrite.certain
