@@ -16,14 +16,12 @@ class _Span(Protocol):
 
 
 def pick_edits(findings: Iterable[Finding], unsafe: bool = False) -> list[_Span]:
-    """The best applicable suggestion of each finding (the first safe one, or the first at all)."""
-    picked = []
-    for finding in findings:
-        for edit in finding.suggestions:
-            if edit.safe or unsafe:
-                picked.append(edit)
-                break
-    return picked
+    """The best suggestion of each finding, when it is safe (or when unsafe ones are wanted).
+
+    Only the best is considered: a safe runner-up is a different wording the operator did
+    not get as the first advice, so it is shown but never applied silently.
+    """
+    return [f.suggestions[0] for f in findings if f.suggestions and (unsafe or f.suggestions[0].safe)]
 
 
 def apply_edits(text: str, edits: Sequence[_Span]) -> str:
