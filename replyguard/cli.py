@@ -102,7 +102,7 @@ def _check(args: argparse.Namespace) -> int:
             line, column = _line_column(text, finding.start)
             flagged = text[finding.start : finding.end]
             row = f"{name}:{line}:{column}: {finding.severity.value} [{finding.rule}] {finding.message}"
-            if flagged:
+            if flagged and flagged not in finding.message:
                 row += f"  «{flagged}»"
             if finding.suggestions:
                 edit = finding.suggestions[0]
