@@ -29,24 +29,18 @@ def _case(tag: Any) -> str | None:
 
 def noun_readings(parses: tuple[Any, ...], lemmas: frozenset[str]) -> list[Features]:
     """The readings of a matched noun whose lemma is the rule's, most likely first."""
-    found: list[Features] = []
-    for parse in parses:
-        if parse.tag.POS != "NOUN" or parse.normal_form.replace("ё", "е") not in lemmas:
-            continue
-        case = _case(parse.tag)
-        if case is None or parse.tag.number is None:
-            continue
-        features = Features(case, str(parse.tag.number), _opt(parse.tag.gender), _opt(parse.tag.animacy))
-        if features not in found:
-            found.append(features)
-    return found
+    return _readings(parses, lemmas, frozenset({"NOUN"}))
 
 
 def adjective_readings(parses: tuple[Any, ...], lemmas: frozenset[str]) -> list[Features]:
     """The readings of a matched adjective («данной», «дешёвую») whose lemma is the rule's."""
+    return _readings(parses, lemmas, _MODIFIER_POS)
+
+
+def _readings(parses: tuple[Any, ...], lemmas: frozenset[str], pos: frozenset[str]) -> list[Features]:
     found: list[Features] = []
     for parse in parses:
-        if parse.tag.POS not in _MODIFIER_POS or parse.normal_form.replace("ё", "е") not in lemmas:
+        if parse.tag.POS not in pos or parse.normal_form.replace("ё", "е") not in lemmas:
             continue
         case = _case(parse.tag)
         if case is None or parse.tag.number is None:
