@@ -29,8 +29,7 @@ class RussianAdapter(SpacyTokenizedAdapter):
     def __init__(self) -> None:
         pymorphy3 = require("pymorphy3", self.code)
         super().__init__()
-        self._morph = pymorphy3.MorphAnalyzer()
-        self._dictionary = DictionaryUnit(self._morph)
+        self._dictionary = DictionaryUnit(pymorphy3.MorphAnalyzer())
 
     def analyse_word(self, word: str) -> WordAnalysis:
         lowered = word.lower()
@@ -64,9 +63,11 @@ class RussianAdapter(SpacyTokenizedAdapter):
         if not readings:
             return super().rewrite(analysis, first, last, phrase, replacement)
         target = readings[0]
-        new_text, new_features, certain = inflect_phrase(self._morph, replacement, target)
+        new_text, new_features, certain = inflect_phrase(self._dictionary.parse, replacement, target)
         # Ambiguous readings are harmless when every one of them gives the same words.
-        certain = certain and all(inflect_phrase(self._morph, replacement, r)[0] == new_text for r in readings[1:])
+        certain = certain and all(
+            inflect_phrase(self._dictionary.parse, replacement, r)[0] == new_text for r in readings[1:]
+        )
         if (
             new_features is not None
             and target.case == "nomn"
@@ -86,7 +87,6 @@ class RussianAdapter(SpacyTokenizedAdapter):
                 certain = certain and len({str(p.tag) for p in agreeing}) == 1
         return Rewrite(pieces[0][0], end, _splice(analysis.text, pieces), certain)
 
-
     def _rewrite_adjective(
         self, analysis: Analysis, words: list[Token], phrase_lemmas: list[frozenset[str]], replacement: str
     ) -> Rewrite | None:
@@ -94,7 +94,7 @@ class RussianAdapter(SpacyTokenizedAdapter):
         if len(words) != 1 or len(phrase_lemmas) != 1 or " " in replacement.strip():
             return None
         readings = adjective_readings(words[0].morph, phrase_lemmas[0])
-        new = self._morph.parse(replacement.strip())[0]
+        new = self._dictionary.parse(replacement.strip())[0]
         if not readings or new.tag.POS not in {"ADJF", "PRTF"}:
             return None
         forms = {reinflect_modifier(new, reading) for reading in readings}

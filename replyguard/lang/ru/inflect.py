@@ -5,6 +5,7 @@ replaces, and agreeing modifiers on its left follow the new noun's gender
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,14 +73,16 @@ def narrow_by_preposition(readings: list[Features], preposition: str | None) -> 
     return narrowed or readings
 
 
-def inflect_phrase(morph: Any, replacement: str, target: Features) -> tuple[str, Features | None, bool]:
+def inflect_phrase(
+    parse_word: Callable[[str], tuple[Any, ...]], replacement: str, target: Features
+) -> tuple[str, Features | None, bool]:
     """Inflect a dictionary-form replacement phrase to `target` case and number.
 
     Returns the words, the features of the new head noun (for modifiers to agree with),
     and whether every word was inflected without guessing.
     """
     words = replacement.split()
-    parses = [morph.parse(word)[0] for word in words]
+    parses = [parse_word(word)[0] for word in words]
     head = next((p for p in reversed(parses) if p.tag.POS == "NOUN"), None)
     if head is None:
         return replacement, None, False

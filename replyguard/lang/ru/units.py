@@ -45,10 +45,10 @@ class DictionaryUnit:
     """
 
     def __init__(self, morph: Any) -> None:
-        self._parse = lru_cache(maxsize=100_000)(morph.parse)
+        self.parse = lru_cache(maxsize=100_000)(lambda word: tuple(morph.parse(word)))
 
     def __call__(self, word: str) -> tuple[tuple[str, ...], str, tuple[Any, ...]]:
-        parses = tuple(self._parse(word))
+        parses = self.parse(word)
         lemmas: list[str] = []
         for parse in parses:
             lemma = normalize(parse.normal_form)
