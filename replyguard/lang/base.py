@@ -8,6 +8,7 @@ language it is.
 
 from __future__ import annotations
 
+import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
@@ -187,14 +188,12 @@ def blank_tokenizer_pipeline(code: str) -> Any:
     from spacy.util import compile_infix_regex
 
     nlp = spacy.blank(code)
-    probe = "a-b"
-    infixes = [p for p in nlp.Defaults.infixes if not _matches(p, probe)]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [p for p in nlp.Defaults.infixes or () if not _matches(p, "a-b")]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     register_extensions()
     return nlp
 
 
-def _matches(pattern: str, text: str) -> bool:
-    import re
-
+def _matches(pattern: str | re.Pattern[str], text: str) -> bool:
     return re.search(pattern, text) is not None
