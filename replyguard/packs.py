@@ -90,24 +90,17 @@ def load_pack(path: Path) -> list[LoadedRule]:
     loaded = []
     for n, rule in enumerate(pack.rules):
         line = _line_of(_child(rule_nodes, n))
-        if not rule.id.startswith(pack.language + "."):
-            raise PackError(
-                str(path),
-                f"the id must start with '{pack.language}.'",
-                line=line,
-                rule_id=rule.id,
-                field="id",
-                excerpt=_excerpt(text, line),
-            )
-        if pack.language not in rule.message:
-            raise PackError(
-                str(path),
-                f"a message in '{pack.language}' is required besides 'en'",
-                line=line,
-                rule_id=rule.id,
-                field="message",
-                excerpt=_excerpt(text, line),
-            )
+        problems = {
+            "id": f"the id must start with '{pack.language}.'" if not rule.id.startswith(pack.language + ".") else "",
+            "message": f"a message in '{pack.language}' is required besides 'en'"
+            if pack.language not in rule.message
+            else "",
+        }
+        for field, problem in problems.items():
+            if problem:
+                raise PackError(
+                    str(path), problem, line=line, rule_id=rule.id, field=field, excerpt=_excerpt(text, line)
+                )
         loaded.append(LoadedRule(rule, str(path), line or 0, pack.language))
     return loaded
 
