@@ -54,7 +54,8 @@ def match_case(original: str, replacement: str) -> str:
     'ВОПРОС'
     """
     letters = [c for c in original if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    # Two capitals are an abbreviation («OK») more often than shouting: capitalise only.
+    if len(letters) > 2 and all(c.isupper() for c in letters):
         return replacement.upper()
     if letters and original.lstrip()[:1].isupper() and replacement:
         return replacement[0].upper() + replacement[1:]

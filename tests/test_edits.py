@@ -41,6 +41,7 @@ def test_edits_insertions_at_one_point_keep_their_order() -> None:
         ("Težava", "vprašanje", "Vprašanje"),
         ("问题", "情况", "情况"),
         ("Я", "мы", "Мы"),
+        ("OK", "v redu", "V redu"),
     ],
 )
 def test_edits_match_case(original: str, replacement: str, expected: str) -> None:
