@@ -53,7 +53,7 @@ class CompiledPatterns:
     def __init__(self, rules: list[PatternRule], adapter: LanguageAdapter) -> None:
         from spacy.matcher import Matcher
 
-        self._matcher = Matcher(adapter.vocab, validate=True)
+        self._matcher = Matcher(adapter.vocab)  # patterns were validated when the pack loaded
         self._rules: dict[int, PatternRule] = {}
         for rule in rules:
             self._matcher.add(rule.id, rule.patterns, greedy="LONGEST")
