@@ -12,7 +12,7 @@ import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from replyguard.edits import match_case
@@ -52,7 +52,6 @@ class Analysis:
     tokens: list[Token]
     sentences: list[tuple[int, int]]
     doc: Doc
-    extras: dict[str, Any] = field(default_factory=dict)
 
     def describe(self, start: int = 0, end: int | None = None) -> str:
         """What the adapter saw, one token a line: used by failing rule examples."""
