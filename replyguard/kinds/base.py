@@ -98,4 +98,7 @@ class CompiledKind(Protocol):
 
 
 class KindCompiler(Protocol):
-    def __call__(self, rules: list[Any], adapter: LanguageAdapter) -> CompiledKind: ...
+    """Compiles a kind's rules for one language; `prefilter` lets it skip rules that cannot
+    match a text (it must never change a result, only the time it takes)."""
+
+    def __call__(self, rules: list[Any], adapter: LanguageAdapter, *, prefilter: bool = True) -> CompiledKind: ...

@@ -37,7 +37,8 @@ class _Entry:
 class CompiledLexicon:
     """Every lexicon phrase of one language, indexed by the lemma (or form) of its first word."""
 
-    def __init__(self, rules: list[LexiconRule], adapter: LanguageAdapter) -> None:
+    def __init__(self, rules: list[LexiconRule], adapter: LanguageAdapter, *, prefilter: bool = True) -> None:
+        """The lemma index is the prefilter of this kind: `prefilter` changes nothing here."""
         self._adapter = adapter
         adapter.add_terms([p for rule in rules for p in rule.phrases])
         self._by_lemma: dict[str, list[_Entry]] = {}

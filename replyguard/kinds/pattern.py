@@ -3,15 +3,35 @@
 Patterns see LEMMA (the likeliest lemma), LOWER, TEXT, POS (Universal Dependencies), IS_PUNCT
 and the other spaCy token attributes, plus `_.lemmas`, every candidate lemma of an ambiguous
 word: {"_": {"lemmas": {"INTERSECTS": ["мочь"]}}}. Regexes go through REGEX, sets through IN.
+
+Each rule gets a Matcher of its own and runs only where it can match: a rule whose every
+alternative has anchors (see `anchors`) runs when the text has them, and only in windows of
+tokens around the hits; a rule with an unanchored alternative runs on the whole text.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
 from replyguard.edits import match_case
+from replyguard.kinds.anchors import (
+    LEMMA,
+    LOWER,
+    LOWER_HAS,
+    LOWER_RE,
+    REGEX_KINDS,
+    SUBSTRING_KINDS,
+    TEXT_HAS,
+    UNBOUNDED,
+    Anchor,
+    Key,
+    PatternShape,
+    RegexMemo,
+    shape_of,
+)
 from replyguard.kinds.base import Match, RuleBase, Suggestion
 from replyguard.lang.base import Analysis, LanguageAdapter
 from replyguard.models import Context
@@ -47,30 +67,217 @@ class PatternRule(RuleBase):
         return value
 
 
-class CompiledPatterns:
-    """All pattern rules of one language in one spaCy Matcher (greedy: longest match wins)."""
+@dataclass(frozen=True, slots=True)
+class _Alternative:
+    """One pattern of a rule, as the prefilter sees it."""
 
-    def __init__(self, rules: list[PatternRule], adapter: LanguageAdapter) -> None:
+    rule_index: int
+    shape: PatternShape
+
+
+class _CompiledRule:
+    """One rule's own Matcher (patterns validated when the pack loaded, so not again here)."""
+
+    __slots__ = ("alternatives", "matcher", "rule", "whole_text")
+
+    def __init__(self, rule: PatternRule, index: int, adapter: LanguageAdapter) -> None:
         from spacy.matcher import Matcher
 
-        self._matcher = Matcher(adapter.vocab)  # patterns were validated when the pack loaded
-        self._rules: dict[int, PatternRule] = {}
-        for rule in rules:
-            self._matcher.add(rule.id, rule.patterns, greedy="LONGEST")
-            self._rules[adapter.vocab.strings[rule.id]] = rule
+        self.rule = rule
+        self.matcher = Matcher(adapter.vocab, validate=False)
+        self.matcher.add(rule.id, rule.patterns, greedy="LONGEST")
+        self.alternatives = [_Alternative(index, shape_of(p)) for p in rule.patterns]
+        self.whole_text = not all(a.shape.anchored for a in self.alternatives)
+
+
+class CompiledPatterns:
+    """Pattern rules of one language, each with its Matcher, behind an anchor prefilter.
+
+    `prefilter=False` runs every rule on the whole text, as one Matcher would: the tests
+    compare both ways on every rule example and draft they have.
+    """
+
+    def __init__(self, rules: list[PatternRule], adapter: LanguageAdapter, *, prefilter: bool = True) -> None:
+        self._rules = [_CompiledRule(rule, n, adapter) for n, rule in enumerate(rules)]
+        self._prefilter = prefilter
+        self._everywhere = [r for r in self._rules if r.whole_text or not prefilter]
+        # Every alternative is listed under the keys of one anchor (a word or lemma when it
+        # has one); its other anchors are checked once that one is present.
+        self._by_key: dict[Key, list[_Alternative]] = {}
+        self._by_probe: dict[Key, list[_Alternative]] = {}
+        self._regexes: dict[str, RegexMemo] = {}
+        common = adapter.common_words
+        for compiled in self._rules:
+            if compiled.whole_text:
+                continue
+            for alternative in compiled.alternatives:
+                for anchor in alternative.shape.anchors:
+                    for kind, value in anchor.keys:
+                        if kind in REGEX_KINDS and value not in self._regexes:
+                            self._regexes[value] = RegexMemo(value)
+                for key in _index_anchor(alternative.shape.anchors, common).keys:
+                    index = self._by_key if key[0] in (LOWER, LEMMA) else self._by_probe
+                    index.setdefault(key, []).append(alternative)
 
     def find(self, analysis: Analysis, context: Context) -> list[Match]:
         if not self._rules:
             return []
-        matches = []
-        tokens = analysis.tokens
-        for key, first, end in self._matcher(analysis.doc):
-            rule = self._rules[key]
-            first, end = first + rule.context_before, end - rule.context_after
-            if first >= end:
-                continue
-            start, stop = tokens[first].start, tokens[end - 1].end
-            original = analysis.text[start:stop]
-            suggestions = [Suggestion(start, stop, match_case(original, s), rule.safe) for s in rule.suggest]
-            matches.append(Match(rule, start, stop, suggestions))
+        matches: list[Match] = []
+        whole = (0, len(analysis.tokens))
+        for compiled in self._everywhere:
+            self._run(compiled, analysis, [whole], matches)
+        if self._prefilter:
+            for index, windows in self._windows(analysis).items():
+                self._run(self._rules[index], analysis, windows, matches)
         return matches
+
+    def _windows(self, analysis: Analysis) -> dict[int, list[tuple[int, int]]]:
+        """For each rule whose anchors the text has, the merged token windows to run it in."""
+        probe = _Probe(analysis, self._regexes)
+        count = len(analysis.tokens)
+        groups = [self._by_key[key] for key in probe.words.keys() & self._by_key.keys()]
+        text, lowered = analysis.text, analysis.lowered
+        groups += [
+            group
+            for (kind, value), group in self._by_probe.items()
+            if (value in lowered if kind == LOWER_HAS else value in text if kind == TEXT_HAS else True)
+        ]
+        spans: dict[int, list[tuple[int, int]]] = {}
+        seen: set[int] = set()
+        for group in groups:
+            for alternative in group:
+                if id(alternative) in seen:
+                    continue
+                seen.add(id(alternative))
+                shape = alternative.shape
+                hits = probe.hits(shape)
+                if hits is None:
+                    continue
+                found = spans.setdefault(alternative.rule_index, [])
+                if shape.max_length != UNBOUNDED:
+                    reach = shape.max_length
+                    found.extend((max(0, p - reach + 1), min(count, p + reach)) for p in hits)
+                else:  # a match starts near a hit of the first anchor and ends near one of the last
+                    first = min(probe.anchor_hits(shape.anchors[0]))
+                    last = max(probe.anchor_hits(shape.anchors[-1]))
+                    low = 0 if shape.lead == UNBOUNDED else max(0, first - shape.lead)
+                    high = count if shape.tail == UNBOUNDED else min(count, last + 1 + shape.tail)
+                    found.append((low, high))
+        return {index: _merged(found) for index, found in sorted(spans.items())}
+
+    @staticmethod
+    def _run(compiled: _CompiledRule, analysis: Analysis, windows: list[tuple[int, int]], out: list[Match]) -> None:
+        rule = compiled.rule
+        tokens = analysis.tokens
+        doc = analysis.doc
+        for low, high in windows:
+            doclike = doc if (low, high) == (0, len(tokens)) else doc[low:high]
+            for _key, first, end in compiled.matcher(doclike, allow_missing=True):
+                first, end = low + first + rule.context_before, low + end - rule.context_after
+                if first >= end:
+                    continue
+                start, stop = tokens[first].start, tokens[end - 1].end
+                original = analysis.text[start:stop]
+                suggestions = [Suggestion(start, stop, match_case(original, s), rule.safe) for s in rule.suggest]
+                out.append(Match(rule, start, stop, suggestions))
+
+
+class _Probe:
+    """Where an analysed text offers each anchor key: words and lemmas from the analysis's
+    index, literals and regexes by a scan of the tokens (remembered for this text)."""
+
+    __slots__ = ("_analysis", "_found", "_hits", "_regexes", "words")
+
+    def __init__(self, analysis: Analysis, regexes: dict[str, RegexMemo]) -> None:
+        self._analysis = analysis
+        self._regexes = regexes
+        self._found: dict[Key, list[int]] = {}
+        self._hits: dict[int, list[int]] = {}
+        self.words = analysis.key_positions()
+
+    def positions(self, key: Key) -> list[int]:
+        kind, value = key
+        if kind in (LOWER, LEMMA):
+            return self.words.get(key, [])
+        found = self._found.get(key)
+        if found is None:
+            tokens = self._analysis.tokens
+            if kind == LOWER_HAS:
+                found = [at for at, t in enumerate(tokens) if value in t.lower] if value in self._lowered() else []
+            elif kind == TEXT_HAS:
+                found = [at for at, t in enumerate(tokens) if value in t.text] if value in self._analysis.text else []
+            else:
+                test = self._regexes[value]
+                found = [at for at, t in enumerate(tokens) if test(t.lower if kind == LOWER_RE else t.text)]
+            self._found[key] = found
+        return found
+
+    def hits(self, shape: PatternShape) -> list[int] | None:
+        """Token positions of the alternative's rarest anchor, or None if any anchor is absent."""
+        rarest: Anchor | None = None
+        fewest = 0
+        for anchor in shape.anchors:
+            count = self._count(anchor)
+            if count == 0:
+                return None
+            if rarest is None or count < fewest:
+                rarest, fewest = anchor, count
+        return self.anchor_hits(rarest) if rarest is not None else None
+
+    def _count(self, anchor: Anchor) -> int:
+        """How often the text offers `anchor` (literals counted in the text, not per token)."""
+        words = self.words
+        count = 0
+        for key in words.keys() & anchor.words:
+            count += len(words[key])
+        for kind, value in anchor.probes:
+            if kind == LOWER_HAS:
+                count += self._analysis.lowered.count(value)
+            elif kind == TEXT_HAS:
+                count += self._analysis.text.count(value)
+            else:
+                count += len(self.positions((kind, value)))
+        return count
+
+    def anchor_hits(self, anchor: Anchor) -> list[int]:
+        """Positions of the tokens that meet any key of `anchor` (remembered for this text)."""
+        found = self._hits.get(id(anchor))
+        if found is None:
+            words = self.words
+            found = []
+            for key in words.keys() & anchor.words:
+                found.extend(words[key])
+            for key in anchor.probes:
+                found.extend(self.positions(key))
+            self._hits[id(anchor)] = found
+        return found
+
+    def _lowered(self) -> str:
+        return self._analysis.lowered
+
+
+def _index_anchor(anchors: tuple[Anchor, ...], common: frozenset[str]) -> Anchor:
+    """The anchor to index an alternative by, the one likely rarest in a text: no common word
+    or punctuation among its keys, then a word or lemma (a lookup) before a literal (a
+    search) before a regex (a scan), then the fewest keys."""
+
+    def rank(anchor: Anchor) -> tuple[bool, int, int]:
+        frequent = any(value in common or not any(c.isalpha() for c in value) for kind, value in anchor.keys)
+        kinds = {kind for kind, _ in anchor.keys}
+        cost = 0 if kinds <= {LOWER, LEMMA} else 1 if kinds <= SUBSTRING_KINDS else 2
+        return (frequent or cost == 2, cost, len(anchor.keys))
+
+    return min(anchors, key=rank)
+
+
+def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping windows joined, so a rule's greedy filter sees overlapping matches together."""
+    windows.sort()
+    merged: list[tuple[int, int]] = []
+    for low, high in windows:
+        if merged and low < merged[-1][1]:
+            if high > merged[-1][1]:
+                merged[-1] = (merged[-1][0], high)
+        else:
+            merged.append((low, high))
+    return merged

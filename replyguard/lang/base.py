@@ -24,9 +24,13 @@ if TYPE_CHECKING:
 LEMMAS_KEY = "replyguard.lemmas"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
-    """One token; `lemmas` holds every candidate normal form, the likeliest first."""
+    """One token; `lemmas` holds every candidate normal form, the likeliest first.
+
+    Read-only by convention (not frozen: a frozen dataclass costs five times as much to
+    build, and a reply has a token every five characters).
+    """
 
     i: int
     text: str
@@ -37,10 +41,11 @@ class Token:
     source: str = ""  # which analyzer unit gave the lemmas (pymorphy's methods_stack idea)
     is_space: bool = False
     morph: Any = None  # adapter-private morphology (e.g. pymorphy parses), read back by its own rewrite()
+    lower: str = ""  # the text lowercased; filled in when not given
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        if not self.lower:
+            self.lower = self.text.lower()
 
 
 @dataclass(slots=True)
@@ -52,6 +57,28 @@ class Analysis:
     tokens: list[Token]
     sentences: list[tuple[int, int]]
     doc: Doc
+    _key_positions: dict[tuple[str, str], list[int]] | None = None
+    _lowered: str | None = None
+
+    def key_positions(self) -> dict[tuple[str, str], list[int]]:
+        """Where each lowercased word and each candidate lemma occurs (token indexes), for
+        the pattern prefilter: ('lower', word) and ('lemma', lemma) keys, built once."""
+        if self._key_positions is None:
+            found: dict[tuple[str, str], list[int]] = {}
+            for at, token in enumerate(self.tokens):
+                lower = token.lower
+                found.setdefault(("lower", lower), []).append(at)
+                for lemma in token.lemmas or (lower,):
+                    found.setdefault(("lemma", lemma), []).append(at)
+            self._key_positions = found
+        return self._key_positions
+
+    @property
+    def lowered(self) -> str:
+        """The whole text lowercased (once), for literal prefilters."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
 
     def describe(self, start: int = 0, end: int | None = None) -> str:
         """What the adapter saw, one token a line: used by failing rule examples."""
@@ -100,6 +127,12 @@ class LanguageAdapter(ABC):
             found = [frozenset(t.lemmas) for t in self.analyse(phrase).tokens if not t.is_space and t.lemmas]
             self._phrase_cache[phrase] = found
         return found
+
+    @property
+    def common_words(self) -> frozenset[str]:
+        """Words frequent in any text (a stop-word list): the pattern prefilter indexes a rule
+        by a rarer word where it has one. Only speed depends on it, never a result."""
+        return frozenset()
 
     def add_terms(self, terms: Sequence[str]) -> None:  # noqa: B027 - optional hook
         """Teach the tokenizer multiword terms from the rule packs (segmenting languages)."""

@@ -50,6 +50,11 @@ class SpacyTokenizedAdapter(LanguageAdapter):
     def vocab(self) -> Any:
         return self._nlp.vocab
 
+    @property
+    def common_words(self) -> frozenset[str]:
+        """spaCy's stop-word list for the language."""
+        return frozenset(self._nlp.Defaults.stop_words)
+
     @abstractmethod
     def analyse_word(self, word: str) -> WordAnalysis:
         """Lemmas, part of speech and source of one non-space token as written."""

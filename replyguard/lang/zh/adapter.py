@@ -37,6 +37,13 @@ class ChineseAdapter(LanguageAdapter):
     def vocab(self) -> Any:
         return self._vocab
 
+    @property
+    def common_words(self) -> frozenset[str]:
+        """spaCy's Chinese stop-word list."""
+        from spacy.lang.zh.stop_words import STOP_WORDS
+
+        return frozenset(STOP_WORDS)
+
     def add_terms(self, terms: Sequence[str]) -> None:
         """Add pack phrases to the segmenter's dictionary so that they come out as one word."""
         with self._lock:
