@@ -86,18 +86,20 @@ class CompiledLexicon:
 
     @staticmethod
     def _match_from(tokens: list[Token], i: int, entry: _Entry) -> int | None:
-        """Index of the last token if the entry's words follow from token i, else None."""
-        at = i
-        for n, step in enumerate(entry.steps):
-            if at >= len(tokens):
+        """Index of the last token if the entry's words follow from token i, else None.
+
+        Token i was found through the index by the entry's first word, so it matches.
+        """
+        last = i + len(entry.steps) - 1
+        if last >= len(tokens):
+            return None
+        by_form = entry.rule.match == "form"
+        for offset in range(1, len(entry.steps)):
+            token = tokens[i + offset]
+            step = entry.steps[offset]
+            if token.is_space or (token.lower not in step if by_form else step.isdisjoint(token.lemmas)):
                 return None
-            token = tokens[at]
-            keys = {token.lower} if entry.rule.match == "form" else set(token.lemmas)
-            if token.is_space or not keys & step:
-                return None
-            if n < len(entry.steps) - 1:
-                at += 1
-        return at
+        return last
 
     def _to_match(self, analysis: Analysis, first: int, last: int, entry: _Entry) -> Match:
         tokens = analysis.tokens

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from abc import abstractmethod
 from dataclasses import dataclass
+from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
@@ -42,9 +43,13 @@ class SpacyTokenizedAdapter(LanguageAdapter):
 
     sentence_enders: frozenset[str] = SENTENCE_ENDERS
 
+    word_cache_size = 100_000
+
     def __init__(self) -> None:
         super().__init__()
         self._nlp = blank_tokenizer_pipeline(self.code)
+        # The whole analysis of a word, as written, once per distinct word (bounded).
+        self._analysed = lru_cache(maxsize=self.word_cache_size)(self._analyse_with_lower)
 
     @property
     def vocab(self) -> Any:
@@ -59,15 +64,22 @@ class SpacyTokenizedAdapter(LanguageAdapter):
     def analyse_word(self, word: str) -> WordAnalysis:
         """Lemmas, part of speech and source of one non-space token as written."""
 
+    def _analyse_with_lower(self, word: str) -> tuple[WordAnalysis, str]:
+        return self.analyse_word(word), word.lower()
+
     def analyse(self, text: str) -> Analysis:
         spacy_doc = self._nlp.make_doc(text)
+        analysed = self._analysed
         tokens: list[Token] = []
         for t in spacy_doc:
-            end = t.idx + len(t.text)
+            word_text = t.text
+            start = t.idx
+            end = start + len(word_text)
             if t.is_space:
-                tokens.append(Token(t.i, t.text, t.idx, end, (), "SPACE", "shape", True))
+                tokens.append(Token(t.i, word_text, start, end, (), "SPACE", "shape", True))
                 continue
-            word = self.analyse_word(t.text)
-            tokens.append(Token(t.i, t.text, t.idx, end, word.lemmas, word.pos, word.source, False, word.morph))
-        spaces = [bool(t.whitespace_) for t in spacy_doc]
-        return make_analysis(self.code, self.vocab, text, tokens, spaces, self.sentence_enders)
+            word, lower = analysed(word_text)
+            tokens.append(
+                Token(t.i, word_text, start, end, word.lemmas, word.pos, word.source, False, word.morph, lower)
+            )
+        return make_analysis(self.code, self.vocab, text, tokens, [], self.sentence_enders, spacy_doc)

@@ -27,10 +27,10 @@ class SlovenianAdapter(SpacyTokenizedAdapter):
         lemmagen3 = require("lemmagen3", self.code)
         super().__init__()
         self._lemmatizer = lemmagen3.Lemmatizer("sl")
-        self._cached = lru_cache(maxsize=100_000)(self._analyse_lowered)
+        self._cached = lru_cache(maxsize=self.word_cache_size)(self._analyse_lowered)
 
     def analyse_word(self, word: str) -> WordAnalysis:
-        return self._cached(word.lower())
+        return self._cached(word.lower())  # the base caches by written form; this by lowercase
 
     def _analyse_lowered(self, lowered: str) -> WordAnalysis:
         """Lemma candidates (lemmagen3's, then the word itself), part of speech and source."""
