@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from replyguard import pack_cache
 from replyguard.errors import PackError
 from replyguard.kinds import KIND_NAMES, Rule
 from replyguard.lang.registry import SUPPORTED
@@ -105,11 +106,28 @@ def load_pack(path: Path) -> list[LoadedRule]:
     return loaded
 
 
-def load_packs(paths: Iterable[str | Path]) -> list[LoadedRule]:
-    """Load every pack under `paths`; a rule id defined twice is an error naming both places."""
+def load_packs(paths: Iterable[str | Path], *, cache: bool = True) -> list[LoadedRule]:
+    """Load every pack under `paths`; a rule id defined twice is an error naming both places.
+
+    With `cache`, packs validated by an earlier process are read back from the per-user
+    cache (see `pack_cache`) when no file changed; a miss validates and stores them.
+    """
+    files = pack_files(paths)
+    key = pack_cache.cache_key(files) if cache else ""
+    if cache:
+        cached = pack_cache.read(key)
+        if isinstance(cached, list) and all(isinstance(r, LoadedRule) for r in cached):
+            return cached
+    rules = _load_files(files)
+    if cache:
+        pack_cache.write(key, rules)
+    return rules
+
+
+def _load_files(files: list[Path]) -> list[LoadedRule]:
     rules: list[LoadedRule] = []
     seen: dict[str, LoadedRule] = {}
-    for path in pack_files(paths):
+    for path in files:
         for loaded in load_pack(path):
             first = seen.get(loaded.rule.id)
             if first is not None:

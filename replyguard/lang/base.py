@@ -226,20 +226,40 @@ def sentence_bounds(text: str, tokens: list[Token], enders: frozenset[str]) -> l
     return bounds
 
 
-def blank_tokenizer_pipeline(code: str) -> Any:
-    """spaCy's blank pipeline for `code`, keeping hyphenated words («из-за», «e-pošta») whole.
+@dataclass(frozen=True)
+class BlankTokenizer:
+    """spaCy's rule-based tokenizer for one language, with its vocabulary and language data."""
 
+    tokenizer: Any
+    vocab: Any
+    defaults: Any
+
+
+def blank_tokenizer(code: str) -> BlankTokenizer:
+    """spaCy's tokenizer for `code`, keeping hyphenated words («из-за», «e-pošta») whole.
+
+    Built from the language's data directly, as `spacy.blank` would build it but without the
+    config machinery, and with each affix regex compiled once (a new process pays for this).
     spaCy splits letter-hyphen-letter by default; lemmatizers know such words as one.
     """
-    import spacy
-    from spacy.util import compile_infix_regex
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, get_lang_class
+    from spacy.vocab import create_vocab
 
-    nlp = spacy.blank(code)
-    infixes = [p for p in nlp.Defaults.infixes or () if not _matches(p, "a-b")]
-    tokenizer: Any = nlp.tokenizer
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    defaults = get_lang_class(code).Defaults
+    vocab = create_vocab(code, defaults)
+    infixes = [p for p in defaults.infixes or () if not _matches(p, "a-b")]
+    tokenizer = Tokenizer(
+        vocab,
+        rules=defaults.tokenizer_exceptions,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+        suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+        infix_finditer=compile_infix_regex(infixes).finditer if infixes else None,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
+    )
     register_extensions()
-    return nlp
+    return BlankTokenizer(tokenizer, vocab, defaults)
 
 
 def _matches(pattern: str | re.Pattern[str], text: str) -> bool:

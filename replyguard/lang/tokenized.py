@@ -13,7 +13,7 @@ from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
-from replyguard.lang.base import Analysis, LanguageAdapter, Token, blank_tokenizer_pipeline, make_analysis
+from replyguard.lang.base import Analysis, LanguageAdapter, Token, blank_tokenizer, make_analysis
 
 SENTENCE_ENDERS = frozenset({".", "!", "?", "…", "?!", "!?", "!!", "!!!", "..."})
 
@@ -47,18 +47,18 @@ class SpacyTokenizedAdapter(LanguageAdapter):
 
     def __init__(self) -> None:
         super().__init__()
-        self._nlp = blank_tokenizer_pipeline(self.code)
+        self._spacy = blank_tokenizer(self.code)
         # The whole analysis of a word, as written, once per distinct word (bounded).
         self._analysed = lru_cache(maxsize=self.word_cache_size)(self._analyse_with_lower)
 
     @property
     def vocab(self) -> Any:
-        return self._nlp.vocab
+        return self._spacy.vocab
 
     @property
     def common_words(self) -> frozenset[str]:
         """spaCy's stop-word list for the language."""
-        return frozenset(self._nlp.Defaults.stop_words)
+        return frozenset(self._spacy.defaults.stop_words)
 
     @abstractmethod
     def analyse_word(self, word: str) -> WordAnalysis:
@@ -68,7 +68,7 @@ class SpacyTokenizedAdapter(LanguageAdapter):
         return self.analyse_word(word), word.lower()
 
     def analyse(self, text: str) -> Analysis:
-        spacy_doc = self._nlp.make_doc(text)
+        spacy_doc = self._spacy.tokenizer(text)
         analysed = self._analysed
         tokens: list[Token] = []
         for t in spacy_doc:
