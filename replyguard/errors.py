@@ -5,6 +5,8 @@ Codes are never reused. The library raises these and never prints; only the CLI 
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class ReplyguardError(Exception):
     """Base class, so a caller can catch everything replyguard raises on purpose."""
@@ -13,6 +15,18 @@ class ReplyguardError(Exception):
 
     def __init__(self, message: str) -> None:
         super().__init__(f"[{self.code}] {message}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by message and attributes (subclasses take other constructor arguments),
+        so an error raised in a worker process of `check_many(jobs=)` reaches the caller."""
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+def _restore(cls: type[ReplyguardError], args: tuple[Any, ...], state: dict[str, Any]) -> ReplyguardError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class UnsupportedLanguage(ReplyguardError, ValueError):

@@ -58,3 +58,30 @@ def test_guard_runs_every_dev_draft_without_error(guard: Guard) -> None:
             case = json.loads(line)
             report = guard.check(case["text"], context=case.get("context"), lang=case["lang"])
             assert report.lang == case["lang"]
+
+
+def test_guard_check_many_in_processes_equals_one_by_one() -> None:
+    guard = Guard(disable=["ru.tone"])
+    texts = [
+        "С вашей проблемой разберёмся.",
+        ("Pozdravljeni, v skladišču imamo nekaj problemov.", {"channel": "email"}),
+        {"text": "这是您没按说明书安装的问题，我们不能免费上门维修。", "lang": "zh"},
+        "ПОЧЕМУ ВЫ НЕ ЧИТАЕТЕ!!!",
+    ] * 110
+    expected = guard.check_many(texts)
+    assert guard.check_many(texts, jobs=2) == expected
+    assert not any(f.rule.startswith("ru.tone") for r in expected for f in r.findings)
+
+
+def test_guard_check_many_in_processes_raises_the_callers_error() -> None:
+    from replyguard.errors import UnsupportedLanguage
+
+    items = ["Ваш заказ в пути."] * 300 + ["これは日本語の返信です。"]
+    with pytest.raises(UnsupportedLanguage) as caught:
+        Guard().check_many(items, jobs=2)
+    assert caught.value.lang == "ja" and "ja" in str(caught.value)
+
+
+def test_guard_check_many_rejects_a_negative_job_count(guard: Guard) -> None:
+    with pytest.raises(ValueError, match="jobs"):
+        guard.check_many(["Ваш заказ в пути."], jobs=-3)

@@ -2,19 +2,25 @@
 
 Han → zh and Cyrillic → ru are certain from the script alone (after ruling out Japanese kana
 and the letters only Ukrainian, Belarusian, Serbian or Macedonian use), and cost nothing.
-Only Latin-script text goes to langdetect, seeded (it samples at random otherwise) and
-restricted to Slovenian and the languages it is confused with, so a Croatian or English
-reply is named as such and refused instead of being checked as Slovenian.
+Latin-script text is Slovenian at once when its function words and letters decide it (see
+`latin_words`: «in», «v», «bomo», «lahko» and none of «i», «u», «su», «the» ..., no letter
+with a diacritic besides č, š, ž); only the rest goes to langdetect (1-3 ms a call), seeded
+(it samples at random otherwise) and restricted to Slovenian and the languages it is
+confused with, so a Croatian or English reply is named as such and refused instead of being
+checked as Slovenian.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 from replyguard.errors import UnsupportedLanguage
+from replyguard.lang.latin_words import OTHER_LATIN, SLOVENIAN_LETTERS, SLOVENIAN_ONLY
 from replyguard.lang.registry import SUPPORTED
 
 MIN_LATIN_LETTERS = 12
@@ -38,6 +44,8 @@ _CYRILLIC_ONLY_IN = {
     "ѕ": "mk",
 }
 _CROATIAN_LETTERS = frozenset("ćđ")
+_WORD = re.compile(r"[^\W\d_]+")
+_PLAIN_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz") | SLOVENIAN_LETTERS
 
 _factory: Any = None
 _factory_lock = threading.Lock()
@@ -97,7 +105,24 @@ def detect(text: str, default: str) -> str:
     raise UnsupportedLanguage(None, SUPPORTED, "a script none of the supported languages uses")
 
 
+def slovenian_by_words(text: str) -> bool:
+    """True when the words and letters alone make `text` Slovenian (no langdetect needed)."""
+    lowered = text.lower()
+    words = _WORD.findall(lowered)
+    letters = {c for word in words for c in word}
+    if not letters <= _PLAIN_LATIN:
+        return False  # ć, đ, á, ě, ł, ü ... or another script: let langdetect weigh it
+    pairs = {f"{a} {b}" for a, b in pairwise(words)}
+    vocabulary = set(words) | pairs
+    if vocabulary & OTHER_LATIN:
+        return False
+    own = len(vocabulary & SLOVENIAN_ONLY)
+    return own >= 3 or (own >= 2 and bool(letters & SLOVENIAN_LETTERS))
+
+
 def _latin_language(text: str) -> str:
+    if slovenian_by_words(text):
+        return "sl"
     probabilities = _probabilities(text)
     best, best_p = max(probabilities.items(), key=lambda kv: kv[1])
     if best == "sl":

@@ -51,3 +51,39 @@ def test_detect_unsupported_names_the_language(text: str, lang: str) -> None:
 def test_detect_is_stable_across_calls() -> None:
     text = "Pozdravljeni, paket je na poti in bo jutri pri vas."
     assert {detect(text, default="ru") for _ in range(20)} == {"sl"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pozdravljeni, paket je na poti in bo jutri pri vas.",
+        "Žal tega modela nimamo več na zalogi, lahko pa vam ponudimo drugega.",
+        "POZDRAVLJENI, VAŠE NAROČILO SMO DANES ODPOSLALI IN BO JUTRI PRI VAS.",
+        "Datum dobave še ni znan, sporočimo ga takoj, ko ga prejmemo.",  # langdetect says hr
+    ],
+)
+def test_detect_slovenian_words_decide_without_langdetect(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import replyguard.lang.detect as detection
+
+    def no_langdetect(text: str) -> dict[str, float]:
+        raise AssertionError("langdetect was asked although the words decide")
+
+    monkeypatch.setattr(detection, "_probabilities", no_langdetect)
+    assert detect(text, default="ru") == "sl"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Postovani, vasa narudzba je poslana i stize sutra ujutro.",  # Croatian without ć, đ
+        "Nazalost, nemamo taj proizvod na skladistu, ali mozemo ga naruciti.",
+        "Pozdrav, vas paket ce biti isporucen sutra izmedu 9 i 12 sati.",  # Serbian/Bosnian Latin
+        "Hello, your package is on its way and will arrive tomorrow.",
+        "Dobrý den, balík je na cestě a zítra bude u vás.",  # Czech letters
+        "Paket je v Ljubljani, the courier will call you.",  # mixed: let langdetect weigh it
+    ],
+)
+def test_detect_neighbours_of_slovenian_are_not_decided_by_words(text: str) -> None:
+    from replyguard.lang.detect import slovenian_by_words
+
+    assert not slovenian_by_words(text)

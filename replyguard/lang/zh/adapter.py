@@ -27,9 +27,13 @@ class ChineseAdapter(LanguageAdapter):
     def __init__(self) -> None:
         jieba_class = _jieba_class()
         super().__init__()
-        from spacy.vocab import Vocab
+        from spacy.util import get_lang_class
+        from spacy.vocab import create_vocab
 
-        self._vocab = Vocab()  # no tokenizer or language data needed: jieba segments
+        # spaCy's Chinese lexical attributes (IS_PUNCT, LOWER, LIKE_NUM, IS_STOP) without its
+        # tokenizer: jieba segments. A bare Vocab() has none, so IS_PUNCT was always false.
+        self._defaults = get_lang_class("zh").Defaults
+        self._vocab = create_vocab("zh", self._defaults)
         register_extensions()
         self._jieba = jieba_class()  # our own: pack terms never change anyone else's segmentation
         self._terms: set[str] = set()
@@ -41,9 +45,7 @@ class ChineseAdapter(LanguageAdapter):
     @property
     def common_words(self) -> frozenset[str]:
         """spaCy's Chinese stop-word list."""
-        from spacy.lang.zh.stop_words import STOP_WORDS
-
-        return frozenset(STOP_WORDS)
+        return frozenset(self._defaults.stop_words)
 
     def add_terms(self, terms: Sequence[str]) -> None:
         """Add pack phrases to the segmenter's dictionary so that they come out as one word."""
