@@ -7,6 +7,7 @@ merges overlapping findings of one category, keeping the stronger one.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -65,22 +66,42 @@ def merge_overlapping(findings: list[Finding]) -> list[Finding]:
     """Of findings in one category whose spans overlap, keep the strongest.
 
     Stronger means higher severity, then the longer span, then the earlier rule id; findings
-    of different categories never suppress each other.
+    of different categories never suppress each other. A zero-width finding (an insertion
+    point) only collides with one at the same point. O(n log n): the spans kept in one
+    category never overlap, so a new one need only be compared with its two neighbours.
     """
     ranked = sorted(findings, key=lambda f: (-_STRENGTH[f.severity], -(f.end - f.start), f.start, f.rule))
     kept: list[Finding] = []
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    spans: dict[str, _KeptSpans] = defaultdict(_KeptSpans)
     for finding in ranked:
-        spans = taken[finding.category.value]
-        if any(_overlap(finding.start, finding.end, s, e) for s, e in spans):
-            continue
-        spans.append((finding.start, finding.end))
-        kept.append(finding)
+        if spans[finding.category.value].take(finding.start, finding.end):
+            kept.append(finding)
     kept.sort(key=lambda f: (f.start, f.end, f.rule))
     return kept
 
 
-def _overlap(start: int, end: int, other_start: int, other_end: int) -> bool:
-    if start == end or other_start == other_end:
-        return start == other_start and end == other_end
-    return start < other_end and other_start < end
+class _KeptSpans:
+    """Disjoint spans kept so far in one category, sorted, plus the zero-width points."""
+
+    __slots__ = ("ends", "points", "starts")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.points: set[int] = set()
+
+    def take(self, start: int, end: int) -> bool:
+        """Keep the span unless it overlaps one already kept; True when kept."""
+        if start == end:
+            if start in self.points:
+                return False
+            self.points.add(start)
+            return True
+        at = bisect_right(self.starts, start)
+        if at > 0 and self.ends[at - 1] > start:
+            return False
+        if at < len(self.starts) and self.starts[at] < end:
+            return False
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+        return True

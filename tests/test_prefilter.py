@@ -67,6 +67,7 @@ rules:
       - [{LOWER: очень}, {LOWER: очень, OP: "*"}, {LOWER: плохо}]
       - [{LOWER: да}, {LOWER: нет, OP: "!"}]
       - [{IS_SENT_START: true}, {LOWER: увы}]
+      - [{LOWER: ни}, {IS_PUNCT: false, OP: "?"}, {LOWER: {IN: [ещё, уже, совсем]}, OP: "*"}, {LOWER: слова}]
     context_before: 0
     message: {ru: "Тест.", en: "Test."}
     examples:
@@ -86,6 +87,8 @@ rules:
         "Ну да. Увы, очень плохо",
         "плохо очень " * 30 + "очень плохо да",
         "увы",
+        "ни одного ещё уже совсем ещё слова, ни ещё слова, ни одного два слова",
+        "слова ни " * 20 + "ни совсем совсем совсем ещё ещё уже слова",
     ]:
         analysis = adapter.analyse(text)
         got = [(m.start, m.end) for m in fast.find(analysis, Context())]

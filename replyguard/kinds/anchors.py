@@ -65,6 +65,10 @@ class PatternShape:
     max_length: int  # UNBOUNDED when a `+`, `*` or `{n,}` lets a match grow without limit
     lead: int = UNBOUNDED  # most tokens a match has before its first anchored token
     tail: int = UNBOUNDED  # most tokens a match has after its last anchored token
+    # When every repeatable spec (`*`, `+`, `{n,}`) names its words, a match holds at most
+    # `others` tokens outside `repeat_keys`, which bounds its window in any real text.
+    repeat_keys: frozenset[Key] | None = None
+    others: int = 0
 
     @property
     def anchored(self) -> bool:
@@ -76,6 +80,8 @@ def shape_of(pattern: Iterable[Mapping[str, Any]]) -> PatternShape:
     anchors: list[Anchor] = []
     reaches: list[int] = []
     anchored_at: list[int] = []
+    repeat_keys: set[Key] | None = set()
+    others = 0
     for at, spec in enumerate(pattern):
         low, high = _repetitions(spec.get("OP"))
         reaches.append(high)
@@ -84,11 +90,29 @@ def shape_of(pattern: Iterable[Mapping[str, Any]]) -> PatternShape:
             if found:
                 anchors.extend(found)
                 anchored_at.append(at)
+        if high != UNBOUNDED:
+            others += high
+        elif repeat_keys is not None:
+            words = _word_anchor(spec)
+            repeat_keys = repeat_keys | words.keys if words is not None else None
     if not anchored_at:
         return PatternShape((), _sum(reaches))
     return PatternShape(
-        tuple(anchors), _sum(reaches), _sum(reaches[: anchored_at[0]]), _sum(reaches[anchored_at[-1] + 1 :])
+        tuple(anchors),
+        _sum(reaches),
+        _sum(reaches[: anchored_at[0]]),
+        _sum(reaches[anchored_at[-1] + 1 :]),
+        frozenset(repeat_keys) if repeat_keys is not None and _sum(reaches) == UNBOUNDED else None,
+        others,
     )
+
+
+def _word_anchor(spec: Mapping[str, Any]) -> Anchor | None:
+    """The spec's exact-word or lemma condition, if it has one (the words it can match)."""
+    found = _anchors_of(spec)
+    if len(found) == 1 and found[0].keys and found[0].keys == found[0].words:
+        return found[0]
+    return None
 
 
 def _sum(reaches: list[int]) -> int:

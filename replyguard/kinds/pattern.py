@@ -157,6 +157,8 @@ class CompiledPatterns:
                 if shape.max_length != UNBOUNDED:
                     reach = shape.max_length
                     found.extend((max(0, p - reach + 1), min(count, p + reach)) for p in hits)
+                elif shape.repeat_keys is not None:  # repeated tokens are listed words
+                    found.extend(probe.run_window(p, shape.repeat_keys, shape.others) for p in hits)
                 else:  # a match starts near a hit of the first anchor and ends near one of the last
                     first = min(probe.anchor_hits(shape.anchors[0]))
                     last = max(probe.anchor_hits(shape.anchors[-1]))
@@ -251,6 +253,27 @@ class _Probe:
                 found.extend(self.positions(key))
             self._hits[id(anchor)] = found
         return found
+
+    def run_window(self, hit: int, allowed: frozenset[Key], others: int) -> tuple[int, int]:
+        """The tokens around `hit` that a match can span when at most `others` of its tokens
+        lie outside `allowed`: grow each way until one more outsider would exceed that."""
+        tokens = self._analysis.tokens
+
+        def outsider(at: int) -> bool:
+            token = tokens[at]
+            return (LOWER, token.lower) not in allowed and not any(
+                (LEMMA, lemma) in allowed for lemma in token.lemmas or (token.lower,)
+            )
+
+        low, seen = hit, int(outsider(hit))
+        while low > 0 and seen + outsider(low - 1) <= others:
+            low -= 1
+            seen += outsider(low)
+        high, seen = hit + 1, int(outsider(hit))
+        while high < len(tokens) and seen + outsider(high) <= others:
+            seen += outsider(high)
+            high += 1
+        return low, high
 
     def _lowered(self) -> str:
         return self._analysis.lowered
