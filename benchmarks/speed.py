@@ -194,6 +194,7 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=2000, help="warm drafts per language")
     parser.add_argument("--times", type=int, default=5, help="size of the scale-test pack, in bundled packs")
     parser.add_argument("--cold-runs", type=int, default=3)
+    parser.add_argument("--batch", type=int, default=12000, help="mixed replies in the batch section")
     args = parser.parse_args()
     langs = args.lang or list(LANGS)
     wanted = [s.strip() for s in args.only.split(",") if s.strip()]
@@ -213,7 +214,7 @@ def main() -> None:
         elif name == "length":
             section_length(langs)
         else:
-            section_batch(max(args.n, 3000))
+            section_batch(args.batch)
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ class CompiledLexicon:
         for rule in rules:
             for phrase in rule.phrases:
                 if rule.match == "form":
-                    steps = tuple(frozenset({t.lower}) for t in adapter.analyse(phrase).tokens if not t.is_space)
+                    steps = tuple(frozenset({t.lower}) for t in adapter.words(phrase) if not t.is_space)
                     index = self._by_form
                 else:
                     steps = tuple(adapter.phrase_lemmas(phrase))

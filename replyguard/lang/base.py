@@ -120,11 +120,15 @@ class LanguageAdapter(ABC):
     def analyse(self, text: str) -> Analysis:
         """Tokenize, lemmatize and split into sentences; offsets point into `text` unchanged."""
 
+    def words(self, text: str) -> list[Token]:
+        """The tokens of `text` without the Doc and sentences (pack phrases need no more)."""
+        return self.analyse(text).tokens
+
     def phrase_lemmas(self, phrase: str) -> list[frozenset[str]]:
         """The lemma sets of a dictionary-form phrase from a rule pack, one per word (cached)."""
         found = self._phrase_cache.get(phrase)
         if found is None:
-            found = [frozenset(t.lemmas) for t in self.analyse(phrase).tokens if not t.is_space and t.lemmas]
+            found = [frozenset(t.lemmas) for t in self.words(phrase) if not t.is_space and t.lemmas]
             self._phrase_cache[phrase] = found
         return found
 

@@ -69,6 +69,13 @@ class SpacyTokenizedAdapter(LanguageAdapter):
 
     def analyse(self, text: str) -> Analysis:
         spacy_doc = self._spacy.tokenizer(text)
+        tokens = self._tokens(spacy_doc)
+        return make_analysis(self.code, self.vocab, text, tokens, [], self.sentence_enders, spacy_doc)
+
+    def words(self, text: str) -> list[Token]:
+        return self._tokens(self._spacy.tokenizer(text))
+
+    def _tokens(self, spacy_doc: Any) -> list[Token]:
         analysed = self._analysed
         tokens: list[Token] = []
         for t in spacy_doc:
@@ -82,4 +89,4 @@ class SpacyTokenizedAdapter(LanguageAdapter):
             tokens.append(
                 Token(t.i, word_text, start, end, word.lemmas, word.pos, word.source, False, word.morph, lower)
             )
-        return make_analysis(self.code, self.vocab, text, tokens, [], self.sentence_enders, spacy_doc)
+        return tokens

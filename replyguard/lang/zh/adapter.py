@@ -57,6 +57,10 @@ class ChineseAdapter(LanguageAdapter):
                     self._terms.add(term)
 
     def analyse(self, text: str) -> Analysis:
+        tokens = self.words(text)
+        return make_analysis(self.code, self._vocab, text, tokens, [False] * len(tokens), SENTENCE_ENDERS)
+
+    def words(self, text: str) -> list[Token]:
         tokens: list[Token] = []
         offset = 0
         for i, (word, flag) in enumerate(self._jieba.tag(text)):
@@ -66,7 +70,7 @@ class ChineseAdapter(LanguageAdapter):
             else:
                 tokens.append(Token(i, word, offset, end, (word.lower(),), _pos(word, flag), "jieba"))
             offset = end
-        return make_analysis(self.code, self._vocab, text, tokens, [False] * len(tokens), SENTENCE_ENDERS)
+        return tokens
 
 
 def _jieba_class() -> Any:
