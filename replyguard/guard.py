@@ -9,7 +9,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from replyguard import batch
 from replyguard.engine import CompiledPack, findings_from
 from replyguard.errors import InvalidInput, UnknownRule, UnsupportedLanguage
 from replyguard.lang.detect import detect
@@ -101,6 +100,8 @@ class Guard:
         `jobs` > 1 checks in that many worker processes (0 or -1: one per core), each with a
         Guard built like this one; worth it from a few thousand replies on (see `batch`).
         """
+        from replyguard import batch  # multiprocessing is imported only by callers who batch
+
         count = batch.workers(jobs)
         if count > 1:
             listed = list(items)
