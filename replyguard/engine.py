@@ -21,14 +21,17 @@ _STRENGTH = {Severity.error: 3, Severity.warning: 2, Severity.info: 1}
 class CompiledPack:
     """Every enabled rule of one language, compiled once per Guard and language."""
 
-    def __init__(self, rules: Iterable[RuleBase], adapter: LanguageAdapter, *, prefilter: bool = True) -> None:
+    def __init__(
+        self, rules: Iterable[RuleBase], adapter: LanguageAdapter, *, prefilter: bool = True, cache: bool = False
+    ) -> None:
         """`prefilter=False` makes every kind look at every rule everywhere (for tests that
-        prove the prefilter changes no result)."""
+        prove the prefilter changes no result); `cache` lets kinds keep what they computed
+        in the per-user pack cache (a Guard's packs, not one-rule test packs)."""
         by_kind: dict[str, list[RuleBase]] = defaultdict(list)
         for rule in rules:
             by_kind[rule.kind].append(rule)
         self.kinds: list[CompiledKind] = [
-            COMPILERS[kind](group, adapter, prefilter=prefilter) for kind, group in sorted(by_kind.items())
+            COMPILERS[kind](group, adapter, prefilter=prefilter, cache=cache) for kind, group in sorted(by_kind.items())
         ]
 
     def find(self, analysis: Analysis, context: Context) -> list[Match]:

@@ -141,7 +141,7 @@ class Guard:
                 pack = self._compiled.get(lang)
                 if pack is None:
                     rules = [r.rule for r in self.rules if r.lang == lang]
-                    pack = CompiledPack(rules, get_adapter(lang))
+                    pack = CompiledPack(rules, get_adapter(lang), cache=True)
                     self._compiled[lang] = pack
                     if self.freeze_gc:
                         gc.freeze()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from replyguard import Guard, pack_cache, packs
+from replyguard import Context, Guard, pack_cache, packs
 from replyguard.packs import bundled_rules_dir, load_packs
 
 PACK = """\
@@ -82,3 +82,26 @@ def test_pack_cache_a_corrupt_entry_is_a_miss(cache: Path) -> None:
     for entry in cache.glob("packs-*.pickle"):
         entry.write_bytes(b"not a pickle")
     assert load_packs([bundled_rules_dir()]) == fresh
+
+
+def test_pack_cache_remembers_phrase_lemmas(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second compile takes the phrases' lemmas from the cache and finds the same."""
+    from replyguard.engine import CompiledPack
+    from replyguard.lang.registry import get_adapter
+
+    adapter = get_adapter("ru")
+    rules = [r.rule for r in Guard().rules if r.lang == "ru" and r.rule.kind == "lexicon"]
+    text = "С вашей проблемой разберёмся, денежные средства вернём."
+    want = CompiledPack(rules, adapter, cache=True).find(adapter.analyse(text), Context())
+    assert list(cache.glob("phrases-*.pickle"))
+    monkeypatch.setattr(adapter, "_phrase_cache", {})
+    monkeypatch.setattr(adapter, "_form_cache", {})
+    real_words = adapter.words
+    phrases = {p for rule in rules for p in rule.phrases}
+    monkeypatch.setattr(
+        adapter,
+        "words",
+        lambda text: pytest.fail(f"lemmatized {text!r} again") if text in phrases else real_words(text),
+    )
+    got = CompiledPack(rules, adapter, cache=True).find(adapter.analyse(text), Context())
+    assert [(m.rule.id, m.start, m.end) for m in got] == [(m.rule.id, m.start, m.end) for m in want]

@@ -99,6 +99,9 @@ class CompiledKind(Protocol):
 
 class KindCompiler(Protocol):
     """Compiles a kind's rules for one language; `prefilter` lets it skip rules that cannot
-    match a text (it must never change a result, only the time it takes)."""
+    match a text and `cache` lets it keep what it computed in the per-user pack cache (neither
+    may change a result, only the time it takes)."""
 
-    def __call__(self, rules: list[Any], adapter: LanguageAdapter, *, prefilter: bool = True) -> CompiledKind: ...
+    def __call__(
+        self, rules: list[Any], adapter: LanguageAdapter, *, prefilter: bool = True, cache: bool = False
+    ) -> CompiledKind: ...

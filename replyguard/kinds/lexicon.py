@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from replyguard import pack_cache
 from replyguard.kinds.base import Match, RuleBase, Suggestion
 from replyguard.lang.base import Analysis, LanguageAdapter, Token
 from replyguard.models import Context
@@ -37,16 +38,26 @@ class _Entry:
 class CompiledLexicon:
     """Every lexicon phrase of one language, indexed by the lemma (or form) of its first word."""
 
-    def __init__(self, rules: list[LexiconRule], adapter: LanguageAdapter, *, prefilter: bool = True) -> None:
-        """The lemma index is the prefilter of this kind: `prefilter` changes nothing here."""
+    def __init__(
+        self, rules: list[LexiconRule], adapter: LanguageAdapter, *, prefilter: bool = True, cache: bool = False
+    ) -> None:
+        """The lemma index is the prefilter of this kind: `prefilter` changes nothing here.
+        With `cache`, the phrases' analyses come from (or go to) the per-user pack cache."""
         self._adapter = adapter
-        adapter.add_terms([p for rule in rules for p in rule.phrases])
+        phrases = [p for rule in rules for p in rule.phrases]
+        adapter.add_terms(phrases)
+        memory_key = ""
+        if cache and phrases:
+            versions = pack_cache.package_versions(adapter.analyzer_packages)
+            memory_key = pack_cache.phrases_key(adapter.code, versions, phrases)
+            if adapter.preload_phrases(pack_cache.read(memory_key, "phrases")):
+                memory_key = ""  # a hit: nothing to write back
         self._by_lemma: dict[str, list[_Entry]] = {}
         self._by_form: dict[str, list[_Entry]] = {}
         for rule in rules:
             for phrase in rule.phrases:
                 if rule.match == "form":
-                    steps = tuple(frozenset({t.lower}) for t in adapter.words(phrase) if not t.is_space)
+                    steps = tuple(frozenset({word}) for word in adapter.phrase_forms(phrase))
                     index = self._by_form
                 else:
                     steps = tuple(adapter.phrase_lemmas(phrase))
@@ -59,6 +70,8 @@ class CompiledLexicon:
         for index in (self._by_lemma, self._by_form):
             for entries in index.values():
                 entries.sort(key=lambda e: -len(e.steps))
+        if memory_key:
+            pack_cache.write(memory_key, adapter.phrase_memory(phrases), "phrases")
 
     def find(self, analysis: Analysis, context: Context) -> list[Match]:
         tokens = analysis.tokens

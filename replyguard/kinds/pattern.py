@@ -97,7 +97,9 @@ class CompiledPatterns:
     compare both ways on every rule example and draft they have.
     """
 
-    def __init__(self, rules: list[PatternRule], adapter: LanguageAdapter, *, prefilter: bool = True) -> None:
+    def __init__(
+        self, rules: list[PatternRule], adapter: LanguageAdapter, *, prefilter: bool = True, cache: bool = False
+    ) -> None:
         self._rules = [_CompiledRule(rule, n, adapter) for n, rule in enumerate(rules)]
         self._prefilter = prefilter
         self._everywhere = [r for r in self._rules if r.whole_text or not prefilter]

@@ -106,10 +106,12 @@ class LanguageAdapter(ABC):
 
     code: str = ""
     name: str = ""
+    analyzer_packages: tuple[str, ...] = ()  # whose versions decide the lemmas (cache keys)
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._phrase_cache: dict[str, list[frozenset[str]]] = {}
+        self._form_cache: dict[str, list[str]] = {}
 
     @property
     @abstractmethod
@@ -137,6 +139,29 @@ class LanguageAdapter(ABC):
         """Words frequent in any text (a stop-word list): the pattern prefilter indexes a rule
         by a rarer word where it has one. Only speed depends on it, never a result."""
         return frozenset()
+
+    def phrase_forms(self, phrase: str) -> list[str]:
+        """The lowercased words of a phrase matched by written form (cached)."""
+        found = self._form_cache.get(phrase)
+        if found is None:
+            found = [t.lower for t in self.words(phrase) if not t.is_space]
+            self._form_cache[phrase] = found
+        return found
+
+    def phrase_memory(self, phrases: Sequence[str]) -> dict[str, Any]:
+        """What this adapter learned about `phrases`, to be stored and preloaded later."""
+        return {
+            "lemmas": {p: self._phrase_cache[p] for p in phrases if p in self._phrase_cache},
+            "forms": {p: self._form_cache[p] for p in phrases if p in self._form_cache},
+        }
+
+    def preload_phrases(self, memory: Any) -> bool:
+        """Take phrase analyses stored by `phrase_memory` (True when they were usable)."""
+        if not (isinstance(memory, dict) and isinstance(memory.get("lemmas"), dict)):
+            return False
+        self._phrase_cache.update(memory["lemmas"])
+        self._form_cache.update(memory.get("forms") or {})
+        return True
 
     def add_terms(self, terms: Sequence[str]) -> None:  # noqa: B027 - optional hook
         """Teach the tokenizer multiword terms from the rule packs (segmenting languages)."""

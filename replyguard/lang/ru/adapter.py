@@ -24,6 +24,7 @@ from replyguard.lang.tokenized import SpacyTokenizedAdapter, WordAnalysis, requi
 
 class RussianAdapter(SpacyTokenizedAdapter):
     code = "ru"
+    analyzer_packages = ("spacy", "pymorphy3", "pymorphy3-dicts-ru")
     name = "Russian"
 
     def __init__(self) -> None:

@@ -21,6 +21,7 @@ _NUMBER = re.compile(r"^(?=.*\d)[\d.,:–\-/+%]+$")
 
 class SlovenianAdapter(SpacyTokenizedAdapter):
     code = "sl"
+    analyzer_packages = ("spacy", "lemmagen3")
     name = "Slovenian"
 
     def __init__(self) -> None:

@@ -22,6 +22,7 @@ SENTENCE_ENDERS = frozenset("。！？!?…；;")
 
 class ChineseAdapter(LanguageAdapter):
     code = "zh"
+    analyzer_packages = ("rjieba",)
     name = "Chinese"
 
     def __init__(self) -> None:
