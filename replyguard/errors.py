@@ -34,15 +34,15 @@ class UnsupportedLanguage(ReplyguardError, ValueError):
 
     code = "E001"
 
-    def __init__(self, lang: str | None, supported: tuple[str, ...], reason: str = "") -> None:
+    def __init__(
+        self, lang: str | None, supported: tuple[str, ...], reason: str = "", *, detected: bool = True
+    ) -> None:
         self.lang = lang
         self.supported = supported
         found = f"'{lang}'" if lang else "a language that could not be recognised"
         why = f" ({reason})" if reason else ""
-        super().__init__(
-            f"The reply is in {found}{why}; replyguard supports {', '.join(supported)}. "
-            "Pass lang= explicitly if the detection is wrong."
-        )
+        advice = " Pass lang= explicitly if the detection is wrong." if detected else ""
+        super().__init__(f"The reply is in {found}{why}; replyguard supports {', '.join(supported)}.{advice}")
 
 
 class PackError(ReplyguardError, ValueError):
@@ -99,3 +99,33 @@ class UnknownRule(ReplyguardError, ValueError):
     """disable= or apply(ids=) named a rule id that no loaded pack defines."""
 
     code = "E005"
+
+
+class EmptyText(InvalidInput):
+    """The draft is empty or only whitespace: there is nothing to check (a caller's bug)."""
+
+    code = "E006"
+
+
+class TextTooLong(InvalidInput):
+    """The draft is longer than the Guard's `max_chars`: probably not a reply (a log, a file)."""
+
+    code = "E007"
+
+    def __init__(self, length: int, limit: int) -> None:
+        self.length = length
+        self.limit = limit
+        super().__init__(
+            f"the text has {length:,} characters, more than the limit of {limit:,} for one reply; "
+            "check it in parts, or raise the limit with Guard(max_chars=...)"
+        )
+
+
+class InvalidContext(ReplyguardError, ValueError):
+    """The context does not have the documented shape: names each bad field and why."""
+
+    code = "E008"
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("the context is not valid: " + "; ".join(problems))

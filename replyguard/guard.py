@@ -9,8 +9,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from replyguard.engine import CompiledPack, findings_from
-from replyguard.errors import InvalidInput, UnknownRule, UnsupportedLanguage
+from replyguard.errors import (
+    EmptyText,
+    InvalidContext,
+    InvalidInput,
+    TextTooLong,
+    UnknownRule,
+    UnsupportedLanguage,
+)
 from replyguard.lang.detect import detect
 from replyguard.lang.registry import SUPPORTED, get_adapter
 from replyguard.models import Context, Report
@@ -19,6 +28,7 @@ from replyguard.packs import LoadedRule, bundled_rules_dir, load_packs
 log = logging.getLogger("replyguard")
 
 CheckItem = str | Mapping[str, Any] | tuple[str, Any]
+MAX_CHARS = 100_000
 
 
 class Guard:
@@ -39,6 +49,7 @@ class Guard:
         message_lang: str = "reply",
         bundled: bool = True,
         freeze_gc: bool = True,
+        max_chars: int = MAX_CHARS,
     ) -> None:
         """Load and validate every pack now; compile a language's rules on its first reply.
 
@@ -48,10 +59,13 @@ class Guard:
         language is compiled every object alive is moved out of the garbage collector's
         way (`gc.freeze()`): the packs, models and caches are long-lived, and a full
         collection walking them costs a reply 40-100 ms at random. Pass False if your
-        process relies on collecting cycles that exist at that moment.
+        process relies on collecting cycles that exist at that moment. A text longer than
+        `max_chars` (100,000 by default, far more than any reply) raises TextTooLong.
         """
+        if max_chars < 1:
+            raise ValueError(f"max_chars must be a positive number of characters; got {max_chars}")
         if default_lang not in SUPPORTED:
-            raise UnsupportedLanguage(default_lang, SUPPORTED, "given as default_lang")
+            raise UnsupportedLanguage(default_lang, SUPPORTED, "given as default_lang", detected=False)
         if message_lang != "reply" and message_lang not in (*SUPPORTED, "en"):
             raise ValueError(f"message_lang is 'reply', 'en' or one of {', '.join(SUPPORTED)}; got {message_lang!r}")
         sources: list[str | Path] = [bundled_rules_dir()] if bundled else []
@@ -62,6 +76,7 @@ class Guard:
         self.default_lang = default_lang
         self.message_lang = message_lang
         self.freeze_gc = freeze_gc
+        self.max_chars = max_chars
         # What a worker process needs to build the same Guard (check_many with jobs).
         self._settings: dict[str, Any] = {
             "extra_rules": [str(p) for p in extra_rules or ()],
@@ -70,6 +85,7 @@ class Guard:
             "message_lang": message_lang,
             "bundled": bundled,
             "freeze_gc": freeze_gc,
+            "max_chars": max_chars,
         }
         self._compiled: dict[str, CompiledPack] = {}
         self._lock = threading.Lock()
@@ -86,6 +102,10 @@ class Guard:
                 f"text has an unpaired surrogate at offset {exc.start}: it is not valid Unicode; decode the input with "
                 "errors='replace' or fix its source"
             ) from None
+        if len(text) > self.max_chars:
+            raise TextTooLong(len(text), self.max_chars)
+        if not text.strip():
+            raise EmptyText("the text is empty or only whitespace: there is no reply to check")
         ctx = _as_context(context)
         code = self._language(text, lang)
         pack = self._pack(code)
@@ -102,6 +122,8 @@ class Guard:
         """
         from replyguard import batch  # multiprocessing is imported only by callers who batch
 
+        if isinstance(items, str):
+            raise InvalidInput("check_many takes a list of texts, not one text; use check() for a single reply")
         count = batch.workers(jobs)
         if count > 1:
             listed = list(items)
@@ -131,7 +153,7 @@ class Guard:
         if lang is None:
             return detect(text, self.default_lang)
         if lang not in SUPPORTED:
-            raise UnsupportedLanguage(lang, SUPPORTED, "given as lang")
+            raise UnsupportedLanguage(lang, SUPPORTED, "given as lang", detected=False)
         return lang
 
     def _pack(self, lang: str) -> CompiledPack:
@@ -154,8 +176,18 @@ def _as_context(context: Context | Mapping[str, Any] | None) -> Context:
     if isinstance(context, Context):
         return context
     if isinstance(context, Mapping):
-        return Context.model_validate(dict(context))
+        try:
+            return Context.model_validate(dict(context))
+        except ValidationError as exc:
+            raise InvalidContext([_problem(error) for error in exc.errors()]) from None
     raise InvalidInput(f"context must be a Context, a dict or None, got {type(context).__name__}")
+
+
+def _problem(error: Any) -> str:
+    """One pydantic error as 'field.path: what is wrong' (the value itself is not repeated:
+    it may be personal data)."""
+    where = ".".join(str(part) for part in error.get("loc", ())) or "context"
+    return f"{where}: {error.get('msg', 'invalid')}"
 
 
 def _disabled_ids(loaded: list[LoadedRule], disable: Iterable[str]) -> set[str]:

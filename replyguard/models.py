@@ -109,6 +109,7 @@ class Context(_Model):
     customer_message: str | None = None
     history: list[PastCommitment] = Field(default_factory=list)
     policy: Policy = Field(default_factory=Policy)
+    format: Literal["text", "html"] | None = None  # of the draft; None: HTML is recognised by its tags
 
 
 class Edit(_Model):
@@ -195,7 +196,18 @@ class Report(_Model):
         """
         chosen = self.findings
         if ids is not None:
+            if isinstance(ids, str):
+                ids = [ids]
             wanted = set(ids)
+            known = {f.id for f in self.findings} | {f.rule for f in self.findings}
+            unknown = sorted(wanted - known)
+            if unknown:
+                from replyguard.errors import UnknownRule
+
+                raise UnknownRule(
+                    f"apply(ids=) names {', '.join(repr(u) for u in unknown)}, which is no finding id or rule id "
+                    "of this report"
+                )
             chosen = [f for f in self.findings if f.id in wanted or f.rule in wanted]
         return apply_edits(self.text, pick_edits(chosen, unsafe=unsafe))
 

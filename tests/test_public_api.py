@@ -55,9 +55,11 @@ def test_public_api_policy_parses_iso_durations() -> None:
     ],
 )
 def test_public_api_context_errors_name_the_field(guard: Guard, context: dict, field: str) -> None:
-    with pytest.raises(ValidationError) as caught:
+    from replyguard.errors import InvalidContext
+
+    with pytest.raises(InvalidContext) as caught:  # a ValueError, numbered like every replyguard error
         guard.check("Добрый день!", context=context, lang="ru")
-    assert field in str(caught.value)
+    assert field in str(caught.value) and "E008" in str(caught.value)
 
 
 def test_public_api_check_many_equals_one_by_one(guard: Guard) -> None:
