@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from replyguard.kinds import COMPILERS, CompiledKind, Match, RuleBase
 from replyguard.lang.base import Analysis, LanguageAdapter
 from replyguard.models import Context, Edit, Finding, Severity
+from replyguard.normalize import Normalized
 
 _STRENGTH = {Severity.error: 3, Severity.warning: 2, Severity.info: 1}
 
@@ -49,13 +50,17 @@ def findings_from(matches: Iterable[Match], analysis: Analysis, message_lang: st
         best = match.suggestions[0] if match.suggestions else None
         # The message quotes what the best edit replaces, which may be wider than the match.
         matched = analysis.text[best.start : best.end] if best else analysis.text[match.start : match.end]
+        # The finding covers what its best edit replaces («вашей проблемой», not «проблемой»),
+        # so the CLI column, the highlight and the quoted words agree.
+        start = min(match.start, best.start) if best else match.start
+        end = max(match.end, best.end) if best else match.end
         findings.append(
             Finding(
                 rule=match.rule.id,
                 category=match.rule.category,
                 severity=match.rule.severity,
-                start=match.start,
-                end=match.end,
+                start=start,
+                end=end,
                 message=match.rule.text_of_message(lang, matched, best.text if best else ""),
                 suggestions=[
                     Edit(start=s.start, end=s.end, replacement=s.text, safe=s.safe) for s in match.suggestions
@@ -63,6 +68,26 @@ def findings_from(matches: Iterable[Match], analysis: Analysis, message_lang: st
             )
         )
     return merge_overlapping(findings)
+
+
+def to_original(findings: list[Finding], normalized: Normalized) -> list[Finding]:
+    """Findings with spans in the caller's text. An edit stays safe only where the original
+    reads exactly as the normalized text: replacing markup, an entity or an odd space is
+    offered, never applied unasked."""
+    if normalized.identity:
+        return findings
+    mapped = []
+    for finding in findings:
+        start, end = normalized.span(finding.start, finding.end)
+        edits = []
+        for edit in finding.suggestions:
+            low, high = normalized.span(edit.start, edit.end)
+            safe = edit.safe and normalized.exact(edit.start, edit.end)
+            edits.append(Edit(start=low, end=high, replacement=edit.replacement, safe=safe))
+        mapped.append(finding.model_copy(update={"start": start, "end": end, "suggestions": edits, "id": ""}))
+    for finding in mapped:
+        finding.id = f"{finding.rule}@{finding.start}"
+    return mapped
 
 
 def merge_overlapping(findings: list[Finding]) -> list[Finding]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from replyguard.engine import CompiledPack, findings_from
+from replyguard.engine import CompiledPack, findings_from, to_original
 from replyguard.errors import (
     EmptyText,
     InvalidContext,
@@ -23,6 +23,7 @@ from replyguard.errors import (
 from replyguard.lang.detect import detect
 from replyguard.lang.registry import SUPPORTED, get_adapter
 from replyguard.models import Context, Report
+from replyguard.normalize import normalize
 from replyguard.packs import LoadedRule, bundled_rules_dir, load_packs
 
 log = logging.getLogger("replyguard")
@@ -104,14 +105,19 @@ class Guard:
             ) from None
         if len(text) > self.max_chars:
             raise TextTooLong(len(text), self.max_chars)
-        if not text.strip():
-            raise EmptyText("the text is empty or only whitespace: there is no reply to check")
         ctx = _as_context(context)
-        code = self._language(text, lang)
+        html = None if ctx.format is None else ctx.format == "html"
+        normalized = normalize(text, html=html)
+        if not normalized.text.strip():
+            raise EmptyText("the text is empty or only whitespace: there is no reply to check")
+        code = self._language(normalized.text, lang)
+        adapter = get_adapter(code)
+        if adapter.joins is not None and " " in normalized.text:
+            normalized = normalize(text, html=html, joins=adapter.joins)
         pack = self._pack(code)
-        analysis = get_adapter(code).analyse(text)
+        analysis = adapter.analyse(normalized.text, normalized.breaks)
         findings = findings_from(pack.find(analysis, ctx), analysis, self.message_lang)
-        return Report(text=text, lang=code, findings=findings)
+        return Report(text=text, lang=code, findings=to_original(findings, normalized))
 
     def check_many(self, items: Iterable[CheckItem], *, jobs: int = 1) -> list[Report]:
         """Check a batch: each item is a text, a (text, context) pair, or a mapping with

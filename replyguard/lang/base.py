@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -119,8 +119,18 @@ class LanguageAdapter(ABC):
         """The spaCy vocabulary that this language's Docs and Matchers share."""
 
     @abstractmethod
-    def analyse(self, text: str) -> Analysis:
-        """Tokenize, lemmatize and split into sentences; offsets point into `text` unchanged."""
+    def analyse(self, text: str, breaks: frozenset[int] = frozenset()) -> Analysis:
+        """Tokenize, lemmatize and split into sentences; offsets point into `text` unchanged.
+
+        `breaks` are offsets of spaces that stood for a line break (see `normalize`): they
+        end a sentence as a newline would.
+        """
+
+    @property
+    def joins(self) -> Callable[[str, str], bool] | None:
+        """Which neighbouring characters whitespace does not separate into words (None: all
+        whitespace separates): Chinese writes no spaces between words."""
+        return None
 
     def words(self, text: str) -> list[Token]:
         """The tokens of `text` without the Doc and sentences (pack phrases need no more)."""
@@ -187,6 +197,7 @@ def make_analysis(
     spaces: list[bool],
     enders: frozenset[str],
     doc: Doc | None = None,
+    breaks: frozenset[int] = frozenset(),
 ) -> Analysis:
     """Sentences from the tokens, and a spaCy Doc with LEMMA, POS, sentence starts and the
     `lemmas` extension set, so Matcher patterns can use IS_SENT_START and every lemma.
@@ -199,7 +210,7 @@ def make_analysis(
     from spacy.parts_of_speech import IDS as pos_ids
     from spacy.tokens import Doc
 
-    sentences = sentence_bounds(text, tokens, enders)
+    sentences = sentence_bounds(text, tokens, enders, breaks)
     starts = {start for start, _ in sentences}
     if doc is None:
         doc = Doc(vocab, words=[t.text for t in tokens], spaces=spaces)
@@ -228,18 +239,26 @@ def _token_lemmas(token: Any) -> tuple[str, ...]:
     return tokens[token.i].lemmas if tokens is not None else (token.lemma_,)
 
 
-def sentence_bounds(text: str, tokens: list[Token], enders: frozenset[str]) -> list[tuple[int, int]]:
+def sentence_bounds(
+    text: str, tokens: list[Token], enders: frozenset[str], breaks: frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
     """Sentences as (start, end) character spans that together cover the whole text.
 
     A sentence ends after a run of terminal punctuation (and any closing quotes or brackets);
-    a line break also ends one, so a greeting line stands on its own. Whitespace stays with
-    the sentence before it, so every sentence starts at a word.
+    a line break also ends one, so a greeting line stands on its own: a newline token, or one
+    of `breaks`, the offsets of spaces that stood for a line break before normalization.
+    Whitespace stays with the sentence before it, so every sentence starts at a word.
     """
     bounds: list[tuple[int, int]] = []
     start = 0
     closing = frozenset("»\"')]）」』”’")
     pending = False
+    waiting = sorted(breaks)
+    next_break = 0
     for token in tokens:
+        while next_break < len(waiting) and waiting[next_break] < token.start:
+            pending = True
+            next_break += 1
         if pending and not (token.is_space or token.text in enders or token.text in closing):
             bounds.append((start, token.start))
             start = token.start

@@ -67,10 +67,10 @@ class SpacyTokenizedAdapter(LanguageAdapter):
     def _analyse_with_lower(self, word: str) -> tuple[WordAnalysis, str]:
         return self.analyse_word(word), word.lower()
 
-    def analyse(self, text: str) -> Analysis:
+    def analyse(self, text: str, breaks: frozenset[int] = frozenset()) -> Analysis:
         spacy_doc = self._spacy.tokenizer(text)
         tokens = self._tokens(spacy_doc)
-        return make_analysis(self.code, self.vocab, text, tokens, [], self.sentence_enders, spacy_doc)
+        return make_analysis(self.code, self.vocab, text, tokens, [], self.sentence_enders, spacy_doc, breaks)
 
     def words(self, text: str) -> list[Token]:
         return self._tokens(self._spacy.tokenizer(text))

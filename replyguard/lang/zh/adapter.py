@@ -9,7 +9,7 @@ folded together, so a pack lists both where both occur.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,9 +57,14 @@ class ChineseAdapter(LanguageAdapter):
                     self._jieba.add_word(term, None, None)
                     self._terms.add(term)
 
-    def analyse(self, text: str) -> Analysis:
+    def analyse(self, text: str, breaks: frozenset[int] = frozenset()) -> Analysis:
         tokens = self.words(text)
-        return make_analysis(self.code, self._vocab, text, tokens, [False] * len(tokens), SENTENCE_ENDERS)
+        return make_analysis(self.code, self._vocab, text, tokens, [False] * len(tokens), SENTENCE_ENDERS, None, breaks)
+
+    @property
+    def joins(self) -> Callable[[str, str], bool]:
+        """Whitespace between two Chinese characters (or CJK punctuation) is not a word break."""
+        return _both_cjk
 
     def words(self, text: str) -> list[Token]:
         tokens: list[Token] = []
@@ -72,6 +77,21 @@ class ChineseAdapter(LanguageAdapter):
                 tokens.append(Token(i, word, offset, end, (word.lower(),), _pos(word, flag), "jieba"))
             offset = end
         return tokens
+
+
+def _cjk(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x3000 <= code <= 0x303F  # CJK punctuation
+        or 0xFF00 <= code <= 0xFFEF  # full-width forms
+    )
+
+
+def _both_cjk(before: str, after: str) -> bool:
+    return _cjk(before) and _cjk(after)
 
 
 def _jieba_class() -> Any:
