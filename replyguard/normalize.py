@@ -30,7 +30,7 @@ _SPECIAL = re.compile(
     rf"(?P<ws>(?:\s|[{_IGNORED}]){{2,}}|[^\S ])"  # a run with whitespace other than one plain space
     rf"|(?P<ign>[{_IGNORED}])"
     r"|(?P<stress>(?<=[\u0400-\u04ff])[\u0300\u0301])"
-    rf"|(?P<run>(?P<mark>[^\w\s])(?P=mark){{{RUN_KEPT},}})"
+    rf"|(?P<run>(?P<mark>[^\w\s]|_)(?P=mark){{{RUN_KEPT},}})"
 )
 # With a language that joins across whitespace, a single plain space matters too.
 _SPECIAL_JOINING = re.compile(_SPECIAL.pattern.replace(r"|[^\S ])", r"|\s)", 1))

@@ -9,12 +9,14 @@ from pydantic import Field
 from replyguard.kinds.base import CompiledKind, KindCompiler, Match, RuleBase, Suggestion
 from replyguard.kinds.lexicon import CompiledLexicon, LexiconRule
 from replyguard.kinds.pattern import CompiledPatterns, PatternRule
+from replyguard.kinds.regex import CompiledRegexes, RegexRule
 
-Rule = Annotated[LexiconRule | PatternRule, Field(discriminator="kind")]
+Rule = Annotated[LexiconRule | PatternRule | RegexRule, Field(discriminator="kind")]
 
 COMPILERS: dict[str, KindCompiler] = {
     "lexicon": CompiledLexicon,
     "pattern": CompiledPatterns,
+    "regex": CompiledRegexes,
 }
 KIND_NAMES: tuple[str, ...] = tuple(COMPILERS)
 

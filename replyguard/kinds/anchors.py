@@ -107,6 +107,11 @@ def shape_of(pattern: Iterable[Mapping[str, Any]]) -> PatternShape:
     )
 
 
+def unbounded_without_words(spec: Mapping[str, Any]) -> bool:
+    """A `+`, `*` or `{n,}` on a token that is not one of listed words or lemmas."""
+    return _repetitions(spec.get("OP"))[1] == UNBOUNDED and _word_anchor(spec) is None
+
+
 def _word_anchor(spec: Mapping[str, Any]) -> Anchor | None:
     """The spec's exact-word or lemma condition, if it has one (the words it can match)."""
     found = _anchors_of(spec)

@@ -31,6 +31,7 @@ from replyguard.kinds.anchors import (
     PatternShape,
     RegexMemo,
     shape_of,
+    unbounded_without_words,
 )
 from replyguard.kinds.base import Match, RuleBase, Suggestion
 from replyguard.lang.base import Analysis, LanguageAdapter
@@ -64,6 +65,14 @@ class PatternRule(RuleBase):
             problems = validate_token_pattern(pattern)
             if problems:
                 raise ValueError(f"pattern {n} is not a valid spaCy Matcher pattern: {'; '.join(problems)}")
+            for m, spec in enumerate(pattern):
+                if unbounded_without_words(spec):
+                    raise ValueError(
+                        f"pattern {n}, token {m}: OP {spec.get('OP')!r} repeats a token that names no words; "
+                        "the Matcher tries every sub-run of a long run of such tokens (capitals, marks), which is "
+                        "quadratic. List the words ({LOWER: {IN: [...]}}), bound the repeat (OP: '{0,3}'), or use "
+                        "kind: regex for runs"
+                    )
         return value
 
 

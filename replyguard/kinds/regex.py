@@ -1,0 +1,154 @@
+"""The regex kind: a regular expression over the reply's normalized text, for runs.
+
+Runs of marks («!!!», «???!») and of words in capitals are shapes of the text, not of
+words; the Matcher's `+` enumerates every sub-run of a run (quadratic in its length), while
+one regex finds the whole run in linear time. The loader refuses regexes that could
+backtrack without bound (a repeat inside a repeat, a match of the empty string), so no pack
+can make checking slow; normalization already counts a run of identical marks as eight.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any, Literal
+
+from pydantic import Field, field_validator
+
+from replyguard.edits import match_case
+from replyguard.kinds.base import Match, RuleBase, Suggestion
+from replyguard.lang.base import Analysis, LanguageAdapter
+from replyguard.models import Context
+
+if sys.version_info >= (3, 11):
+    import re._parser as _regex_parser
+else:  # pragma: no cover - Python 3.10
+    import sre_parse as _regex_parser
+
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+class RegexRule(RuleBase):
+    """`regex` is searched in the normalized text (one space for any whitespace run); every
+    match is flagged. `suggest` holds literal replacements, safe only with `safe: true`."""
+
+    kind: Literal["regex"]
+    regex: str = Field(min_length=1)
+    ignore_case: bool = False
+    suggest: list[str] = Field(default_factory=list)
+    safe: bool = False
+
+    @field_validator("regex")
+    @classmethod
+    def _bounded_regex(cls, value: str) -> str:
+        try:
+            compiled = re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from None
+        if compiled.search("") is not None:
+            raise ValueError("the regex matches the empty string; it must always consume text")
+        if _nested_repeat(_regex_parser.parse(value)):
+            raise ValueError(
+                "the regex repeats a group that itself repeats (like (a+)+), which can take exponential time; "
+                "write the run as one repeat, e.g. [!?]{3,} or \\b[A-Z]{2,}(?: [A-Z]{2,})+\\b"
+            )
+        return value
+
+
+def _nested_repeat(parsed: Any, guard: frozenset[int] | None = None) -> bool:
+    """Whether an unbounded repeat contains another one that could take the same characters
+    (the shape of catastrophic backtracking, like (a+)+). `guard` holds the characters that
+    start each round of the enclosing repeat: an inner run of other characters is safe, as
+    in (?: [A-Z]{2,})+ where a space separates the rounds."""
+    for op, value in parsed:
+        name = str(op)
+        if name in _REPEATS:
+            _low, high, body = value
+            unbounded = high == _regex_parser.MAXREPEAT or high > 100
+            if unbounded and guard is not None:
+                chars = _chars(body)
+                if chars is None or chars & guard:
+                    return True
+            if unbounded:
+                first = _first_chars(body)
+                if first is None and _has_unbounded(body):
+                    return True  # (a+)+: nothing separates the rounds
+                if _nested_repeat(body, first):
+                    return True
+            elif _nested_repeat(body, guard):
+                return True
+        elif name == "SUBPATTERN":
+            if _nested_repeat(value[-1], guard):
+                return True
+        elif name == "BRANCH":
+            if any(_nested_repeat(branch, guard) for branch in value[1]):
+                return True
+        elif name in ("ASSERT", "ASSERT_NOT") and _nested_repeat(value[1], guard):
+            return True
+    return False
+
+
+def _chars(body: Any) -> frozenset[int] | None:
+    """The characters a single-item body can match (a literal or a class of literals and ranges)."""
+    items = list(body)
+    if len(items) != 1:
+        return None
+    op, value = items[0]
+    if str(op) == "LITERAL":
+        return frozenset({value})
+    if str(op) == "IN":
+        found: set[int] = set()
+        for kind, item in value:
+            if str(kind) == "LITERAL":
+                found.add(item)
+            elif str(kind) == "RANGE":
+                found.update(range(item[0], item[1] + 1))
+            else:
+                return None
+        return frozenset(found)
+    return None
+
+
+def _first_chars(body: Any) -> frozenset[int] | None:
+    """The characters a round of a repeat must start with, when its first item is a literal."""
+    items = list(body)
+    while items and str(items[0][0]) == "SUBPATTERN":
+        items = list(items[0][1][-1]) + items[1:]
+    if not items:
+        return None
+    return _chars([items[0]])
+
+
+def _has_unbounded(body: Any) -> bool:
+    """Whether an unbounded repeat occurs anywhere inside `body`."""
+    for op, value in body:
+        name = str(op)
+        if name in _REPEATS:
+            if value[1] == _regex_parser.MAXREPEAT or value[1] > 100 or _has_unbounded(value[2]):
+                return True
+        elif name == "SUBPATTERN":
+            if _has_unbounded(value[-1]):
+                return True
+        elif name == "BRANCH" and any(_has_unbounded(branch) for branch in value[1]):
+            return True
+    return False
+
+
+class CompiledRegexes:
+    """Every regex rule of one language, each searched once over the text."""
+
+    def __init__(
+        self, rules: list[RegexRule], adapter: LanguageAdapter, *, prefilter: bool = True, cache: bool = False
+    ) -> None:
+        self._rules = [(rule, re.compile(rule.regex, re.IGNORECASE if rule.ignore_case else 0)) for rule in rules]
+
+    def find(self, analysis: Analysis, context: Context) -> list[Match]:
+        text = analysis.text
+        matches: list[Match] = []
+        for rule, compiled in self._rules:
+            for found in compiled.finditer(text):
+                start, stop = found.span()
+                original = text[start:stop]
+                suggestions = [Suggestion(start, stop, match_case(original, s), rule.safe) for s in rule.suggest]
+                matches.append(Match(rule, start, stop, suggestions))
+        return matches
