@@ -10,10 +10,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from replyguard.kinds import COMPILERS, CompiledKind, Match, RuleBase
 from replyguard.lang.base import Analysis, LanguageAdapter
-from replyguard.models import Context, Edit, Finding, Severity
+from replyguard.models import Category, Context, Edit, Finding, Severity
 from replyguard.normalize import Normalized
 
 _STRENGTH = {Severity.error: 3, Severity.warning: 2, Severity.info: 1}
@@ -43,7 +44,7 @@ class CompiledPack:
 
 
 def findings_from(matches: Iterable[Match], analysis: Analysis, message_lang: str) -> list[Finding]:
-    """Findings (messages in `message_lang`, or the reply's language for 'reply'), merged."""
+    """Findings (messages in `message_lang`, or the analysed text's language for 'reply'), merged."""
     lang = analysis.lang if message_lang == "reply" else message_lang
     findings = []
     for match in matches:
@@ -62,12 +63,58 @@ def findings_from(matches: Iterable[Match], analysis: Analysis, message_lang: st
                 start=start,
                 end=end,
                 message=match.rule.text_of_message(lang, matched, best.text if best else ""),
+                lang=analysis.lang,
                 suggestions=[
                     Edit(start=s.start, end=s.end, replacement=s.text, safe=s.safe) for s in match.suggestions
                 ],
             )
         )
     return merge_overlapping(findings)
+
+
+def shifted(findings: list[Finding], offset: int) -> list[Finding]:
+    """Findings of a stretch that starts at `offset` of the whole text, in the whole text's offsets."""
+    moved = []
+    for finding in findings:
+        edits = [e.model_copy(update={"start": e.start + offset, "end": e.end + offset}) for e in finding.suggestions]
+        moved.append(
+            finding.model_copy(
+                update={
+                    "start": finding.start + offset,
+                    "end": finding.end + offset,
+                    "suggestions": edits,
+                    "id": f"{finding.rule}@{finding.start + offset}",
+                }
+            )
+        )
+    return moved
+
+
+UNCHECKED_RULE = "core.language.unchecked"
+UNCHECKED_MESSAGE_EN = "This part is in {language}, which replyguard cannot check: read it yourself before sending."
+
+
+def unchecked_finding(stretches: list[Any], main: str, message_lang: str) -> Finding:
+    """One info finding over the first stretch in a language without rules, naming it."""
+    from replyguard.lang.registry import get_adapter
+
+    first = stretches[0]
+    language = first.found or "?"
+    lang = main if message_lang == "reply" else message_lang
+    template = (
+        get_adapter(lang).messages.get("unchecked_language", UNCHECKED_MESSAGE_EN)
+        if lang != "en"
+        else UNCHECKED_MESSAGE_EN
+    )
+    return Finding(
+        rule=UNCHECKED_RULE,
+        category=Category.language,
+        severity=Severity.info,
+        start=first.start,
+        end=first.end,
+        message=template.replace("{language}", language),
+        lang=first.found,
+    )
 
 
 def to_original(findings: list[Finding], normalized: Normalized) -> list[Finding]:

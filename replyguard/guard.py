@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from replyguard.engine import CompiledPack, findings_from, to_original
+from replyguard.engine import CompiledPack, findings_from, shifted, to_original, unchecked_finding
 from replyguard.errors import (
     EmptyText,
     InvalidContext,
@@ -22,9 +22,10 @@ from replyguard.errors import (
 )
 from replyguard.lang.detect import detect
 from replyguard.lang.registry import SUPPORTED, get_adapter
-from replyguard.models import Context, Report
-from replyguard.normalize import normalize
+from replyguard.models import Context, Finding, Report
+from replyguard.normalize import Normalized, normalize
 from replyguard.packs import LoadedRule, bundled_rules_dir, load_packs
+from replyguard.segments import Segment, segments
 
 log = logging.getLogger("replyguard")
 
@@ -114,10 +115,34 @@ class Guard:
         adapter = get_adapter(code)
         if adapter.joins is not None and " " in normalized.text:
             normalized = normalize(text, html=html, joins=adapter.joins)
-        pack = self._pack(code)
-        analysis = adapter.analyse(normalized.text, normalized.breaks)
-        findings = findings_from(pack.find(analysis, ctx), analysis, self.message_lang)
+        findings: list[Finding] = []
+        unchecked: list[Segment] = []
+        for segment in segments(normalized.text, code, normalized.breaks):
+            if segment.lang is None:
+                unchecked.append(segment)
+            else:
+                findings.extend(self._check_segment(normalized, segment, ctx))
+        if unchecked:
+            findings.append(unchecked_finding(unchecked, code, self.message_lang))
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return Report(text=text, lang=code, findings=to_original(findings, normalized))
+
+    def _check_segment(self, normalized: Normalized, segment: Segment, ctx: Context) -> list[Finding]:
+        """Findings in one stretch of the reply, by its own language's rules, in the whole
+        text's offsets; messages in that stretch's language unless asked otherwise (its rules
+        are written in it)."""
+        assert segment.lang is not None
+        whole = segment.start == 0 and segment.end == len(normalized.text)
+        piece = normalized.text if whole else normalized.text[segment.start : segment.end]
+        breaks = (
+            normalized.breaks
+            if whole
+            else frozenset(b - segment.start for b in normalized.breaks if segment.start <= b < segment.end)
+        )
+        pack = self._pack(segment.lang)  # first: compiling teaches a segmenter the pack's terms
+        analysis = get_adapter(segment.lang).analyse(piece, breaks)
+        found = findings_from(pack.find(analysis, ctx), analysis, self.message_lang)
+        return found if whole else shifted(found, segment.start)
 
     def check_many(self, items: Iterable[CheckItem], *, jobs: int = 1) -> list[Report]:
         """Check a batch: each item is a text, a (text, context) pair, or a mapping with

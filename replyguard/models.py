@@ -31,6 +31,8 @@ class Category(str, Enum):
     broken_promise = "broken_promise"
     formality = "formality"
     tone = "tone"
+    structure = "structure"
+    language = "language"  # a part of the reply in a language replyguard cannot check
 
 
 class Severity(str, Enum):
@@ -138,6 +140,7 @@ class Finding(_Model):
     end: int = Field(ge=0)
     message: str
     suggestions: list[Edit] = Field(default_factory=list)
+    lang: str | None = None  # the language of the text it is about (a reply can mix two)
 
     @model_validator(mode="after")
     def _ordered_and_named(self) -> Finding:

@@ -13,7 +13,7 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from replyguard.edits import match_case
 
@@ -107,6 +107,7 @@ class LanguageAdapter(ABC):
     code: str = ""
     name: str = ""
     analyzer_packages: tuple[str, ...] = ()  # whose versions decide the lemmas (cache keys)
+    messages: ClassVar[dict[str, str]] = {}  # the engine's own messages in this language
 
     def __init__(self) -> None:
         self._lock = threading.Lock()

@@ -8,6 +8,8 @@ left of the replaced noun, not verbs or relative clauses.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from replyguard.edits import match_case
 from replyguard.lang.base import Analysis, Rewrite, Token
 from replyguard.lang.ru.inflect import (
@@ -24,6 +26,10 @@ from replyguard.lang.tokenized import SpacyTokenizedAdapter, WordAnalysis, requi
 
 class RussianAdapter(SpacyTokenizedAdapter):
     code = "ru"
+    messages: ClassVar[dict[str, str]] = {
+        "unchecked_language": "Эта часть написана на другом языке ({language}), replyguard её не проверяет: "
+        "перечитайте её сами перед отправкой.",
+    }
     analyzer_packages = ("spacy", "pymorphy3", "pymorphy3-dicts-ru")
     name = "Russian"
 

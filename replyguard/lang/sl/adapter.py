@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import ClassVar
 
 from replyguard.lang.sl.closed_class import CLOSED_CLASS_POS
 from replyguard.lang.tokenized import SpacyTokenizedAdapter, WordAnalysis, require
@@ -21,6 +22,10 @@ _NUMBER = re.compile(r"^(?=.*\d)[\d.,:–\-/+%]+$")
 
 class SlovenianAdapter(SpacyTokenizedAdapter):
     code = "sl"
+    messages: ClassVar[dict[str, str]] = {
+        "unchecked_language": "Ta del je v drugem jeziku ({language}), ki ga replyguard ne preverja: "
+        "pred pošiljanjem ga preberite sami.",
+    }
     analyzer_packages = ("spacy", "lemmagen3")
     name = "Slovenian"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from replyguard.lang.base import Analysis, LanguageAdapter, Token, make_analysis, register_extensions
 from replyguard.lang.tokenized import require
@@ -22,6 +22,9 @@ SENTENCE_ENDERS = frozenset("。！？!?…；;")
 
 class ChineseAdapter(LanguageAdapter):
     code = "zh"
+    messages: ClassVar[dict[str, str]] = {
+        "unchecked_language": "这部分是其他语言（{language}），replyguard 无法检查，发送前请您自己再读一遍。",
+    }
     analyzer_packages = ("rjieba",)
     name = "Chinese"
 
