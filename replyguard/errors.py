@@ -117,7 +117,7 @@ class TextTooLong(InvalidInput):
         self.limit = limit
         super().__init__(
             f"the text has {length:,} characters, more than the limit of {limit:,} for one reply; "
-            "check it in parts, or raise the limit with Guard(max_chars=...)"
+            "check it in parts, or raise the limit (Guard(max_chars=...); on the command line --max-chars)"
         )
 
 
