@@ -41,7 +41,7 @@ def test_a_pattern_repeating_unlisted_tokens_is_refused_naming_the_rule(tmp_path
 
 @pytest.mark.parametrize("regex", ["(\\\\w+ ?)+$", "(А+)+", "Я*"])
 def test_a_regex_that_can_backtrack_without_bound_is_refused(tmp_path: Path, regex: str) -> None:
-    with pytest.raises(PackError, match="ru.tone.test_rule"):
+    with pytest.raises(PackError, match=r"ru\.tone\.test_rule"):
         _load(tmp_path, "regex", f'regex: "{regex}"')
 
 
