@@ -21,7 +21,8 @@ from replyguard.errors import (
     UnsupportedLanguage,
 )
 from replyguard.lang.detect import detect
-from replyguard.lang.registry import SUPPORTED, get_adapter
+from replyguard.lang.base import LanguageAdapter
+from replyguard.lang.registry import SUPPORTED, get_adapter, renew_if_grown
 from replyguard.models import Context, Finding, Report
 from replyguard.normalize import Normalized, normalize
 from replyguard.packs import LoadedRule, bundled_rules_dir, load_packs
@@ -89,7 +90,7 @@ class Guard:
             "freeze_gc": freeze_gc,
             "max_chars": max_chars,
         }
-        self._compiled: dict[str, CompiledPack] = {}
+        self._compiled: dict[str, tuple[CompiledPack, LanguageAdapter]] = {}
         self._lock = threading.Lock()
         log.debug("loaded %d rules (%d disabled)", len(self.rules), len(disabled))
 
@@ -140,7 +141,9 @@ class Guard:
             else frozenset(b - segment.start for b in normalized.breaks if segment.start <= b < segment.end)
         )
         pack = self._pack(segment.lang)  # first: compiling teaches a segmenter the pack's terms
-        analysis = get_adapter(segment.lang).analyse(piece, breaks)
+        adapter = get_adapter(segment.lang)
+        analysis = adapter.analyse(piece, breaks)
+        renew_if_grown(adapter)
         found = findings_from(pack.find(analysis, ctx), analysis, self.message_lang)
         return found if whole else shifted(found, segment.start)
 
@@ -188,17 +191,21 @@ class Guard:
         return lang
 
     def _pack(self, lang: str) -> CompiledPack:
-        pack = self._compiled.get(lang)
-        if pack is None:
+        """The language's compiled rules, compiled again when the process renewed the
+        language's adapter (see `registry.renew_if_grown`): Matchers belong to a vocabulary."""
+        adapter = get_adapter(lang)
+        compiled = self._compiled.get(lang)
+        if compiled is None or compiled[1] is not adapter:
             with self._lock:
-                pack = self._compiled.get(lang)
-                if pack is None:
+                compiled = self._compiled.get(lang)
+                if compiled is None or compiled[1] is not adapter:
+                    first = compiled is None
                     rules = [r.rule for r in self.rules if r.lang == lang]
-                    pack = CompiledPack(rules, get_adapter(lang), cache=True)
-                    self._compiled[lang] = pack
-                    if self.freeze_gc:
-                        gc.freeze()
-        return pack
+                    compiled = (CompiledPack(rules, adapter, cache=True), adapter)
+                    self._compiled[lang] = compiled
+                    if self.freeze_gc and first:
+                        gc.freeze()  # once: a renewal's old vocabulary must stay collectable
+        return compiled[0]
 
 
 def _as_context(context: Context | Mapping[str, Any] | None) -> Context:

@@ -241,7 +241,7 @@ class RegexMemo:
 
     __slots__ = ("_answers", "_limit", "_search")
 
-    def __init__(self, pattern: str, limit: int = 50_000) -> None:
+    def __init__(self, pattern: str, limit: int = 20_000) -> None:
         self._search = re.compile(pattern).search
         self._answers: dict[str, bool] = {}
         self._limit = limit

@@ -145,6 +145,10 @@ class LanguageAdapter(ABC):
             self._phrase_cache[phrase] = found
         return found
 
+    def vocabulary_size(self) -> int:
+        """How many strings the spaCy vocabulary holds (it grows with every new word)."""
+        return len(self.vocab.strings)
+
     @property
     def common_words(self) -> frozenset[str]:
         """Words frequent in any text (a stop-word list): the pattern prefilter indexes a rule

@@ -42,3 +42,21 @@ def get_adapter(code: str) -> LanguageAdapter:
 def loaded() -> tuple[str, ...]:
     """Codes of the adapters this process has loaded so far (for tests of lazy loading)."""
     return tuple(_adapters)
+
+
+STRINGS_LIMIT = 100_000  # strings a vocabulary may hold before its adapter is renewed
+
+
+def renew_if_grown(adapter: LanguageAdapter, limit: int | None = None) -> bool:
+    """Replace `adapter` with a fresh one once its spaCy vocabulary holds more than `limit`
+    strings (every new word a reply brings adds a lexeme and its strings, and spaCy never
+    forgets them). Results do not change: a fresh adapter analyses every word the same way.
+    Guards compile their rules again for the new adapter; checks still running keep the
+    old one until they finish. True when this call renewed it."""
+    if adapter.vocabulary_size() <= (STRINGS_LIMIT if limit is None else limit):
+        return False
+    with _lock:
+        if _adapters.get(adapter.code) is not adapter:
+            return False  # another thread renewed it already
+        _adapters[adapter.code] = type(adapter)()
+    return True

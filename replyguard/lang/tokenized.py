@@ -43,7 +43,7 @@ class SpacyTokenizedAdapter(LanguageAdapter):
 
     sentence_enders: frozenset[str] = SENTENCE_ENDERS
 
-    word_cache_size = 100_000
+    word_cache_size = 20_000  # distinct words remembered (bounded: a service sees millions)
 
     def __init__(self) -> None:
         super().__init__()

@@ -15,6 +15,7 @@ from replyguard.lang.ru.tags import UD_POS
 _NUMBER = re.compile(r"^[\d.,:–\-/+%]+$")
 _LETTER = re.compile(r"\w", re.UNICODE)
 _CYRILLIC = re.compile(r"[а-яё]")
+WORD_CACHE_SIZE = 20_000  # pymorphy parses remembered; a real reply draws on a few thousand words
 
 
 def normalize(word: str) -> str:
@@ -45,7 +46,7 @@ class DictionaryUnit:
     """
 
     def __init__(self, morph: Any) -> None:
-        self.parse = lru_cache(maxsize=100_000)(lambda word: tuple(morph.parse(word)))
+        self.parse = lru_cache(maxsize=WORD_CACHE_SIZE)(lambda word: tuple(morph.parse(word)))
 
     def __call__(self, word: str) -> tuple[tuple[str, ...], str, tuple[Any, ...]]:
         parses = self.parse(word)
