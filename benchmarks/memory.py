@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from speed import drafts  # noqa: E402
+from speed import drafts
 
 
 def resident_mb() -> float:

@@ -20,8 +20,8 @@ from replyguard.errors import (
     UnknownRule,
     UnsupportedLanguage,
 )
-from replyguard.lang.detect import detect
 from replyguard.lang.base import LanguageAdapter
+from replyguard.lang.detect import detect
 from replyguard.lang.registry import SUPPORTED, get_adapter, renew_if_grown
 from replyguard.models import Context, Finding, Report
 from replyguard.normalize import Normalized, normalize
