@@ -10,6 +10,8 @@ Sections (each prints a table):
   cold     a new process until its first report (median of --cold-runs)
   length   cost per character at 300, 5,000 and 50,000 characters
   batch    check_many replies per second on mixed ru/sl/zh with detection, one core and jobs=2
+  hostile  input built to be slow (runs of marks and capitals, one word repeated, 1 and 5 MB):
+           time and µs per character at two sizes; linear means the two columns agree
 
 Figures are printed, never asserted: machines are shared and noisy.
 """
@@ -30,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 LANGS = ("ru", "sl", "zh")
-SECTIONS = ("warm", "scale", "cold", "length", "batch")
+SECTIONS = ("warm", "scale", "cold", "length", "batch", "hostile")
 NAMES = {
     "ru": ["Анна", "Иван Петрович", "Ольга", "Дамир", "Светлана Игоревна", "Лев"],
     "sl": ["Ana", "gospod Novak", "Maja", "gospa Kranjc", "Luka", "Tjaša"],
@@ -187,6 +189,35 @@ def section_batch(count: int) -> None:
         print(f"{f'check_many jobs={jobs}':<24} {rate:>10.0f}")
 
 
+def section_hostile(langs: list[str]) -> None:
+    from replyguard import Guard
+
+    guard = Guard(max_chars=6_000_000)
+    cases: list[tuple[str, str, object]] = [
+        ("'!' * n", "ru", lambda n: "Спасибо" + "!" * n),
+        ("'!!! ' * n/4", "ru", lambda n: "!!! " * (n // 4)),
+        ("capitals, one word", "ru", lambda n: "А" * n),
+        ("capital words", "sl", lambda n: " ".join(["NAROČILO", "JE", "BILO", "ODPOSLANO"] * (n // 24))),
+        ("'проблема ' * n/9", "ru", lambda n: "проблема " * (n // 9)),
+        ("'_' * n", "sl", lambda n: "_" * n),
+    ]
+    cases += [(f"{lang} drafts", lang, lambda n, code=lang: long_draft(code, n, 7)) for lang in langs]
+    sizes = (100_000, 1_000_000)
+    print(f"{'input':<22} {'lang':<5} " + " ".join(f"{f'ms @{n:,}':>14} {'µs/char':>8}" for n in sizes))
+    for name, lang, make in cases:
+        guard.check("Добрый день. Dober dan. 您好。", lang=lang)
+        cells = []
+        for size in sizes:
+            text = make(size)  # type: ignore[operator]
+            cost = timed(lambda t=text, code=lang: guard.check(t, lang=code))
+            cells.append(f"{cost:>14.1f} {cost * 1000 / len(text):>8.3f}")
+        print(f"{name:<22} {lang:<5} " + " ".join(cells))
+    for lang in langs:
+        text = long_draft(lang, 5_000_000, 9)
+        cost = timed(lambda t=text, code=lang: guard.check(t, lang=code))
+        print(f"{lang + ' drafts, 5 MB':<22} {lang:<5} {cost:>14.1f} {cost * 1000 / len(text):>8.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lang", choices=LANGS, action="append")
@@ -213,8 +244,10 @@ def main() -> None:
             section_cold(langs, args.cold_runs)
         elif name == "length":
             section_length(langs)
-        else:
+        elif name == "batch":
             section_batch(args.batch)
+        else:
+            section_hostile(langs)
 
 
 if __name__ == "__main__":

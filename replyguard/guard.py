@@ -26,7 +26,7 @@ from replyguard.lang.registry import SUPPORTED, get_adapter, renew_if_grown
 from replyguard.models import Context, Finding, Report
 from replyguard.normalize import Normalized, normalize
 from replyguard.packs import LoadedRule, bundled_rules_dir, load_packs
-from replyguard.segments import Segment, segments
+from replyguard.segments import Segment, chunked, segments
 
 log = logging.getLogger("replyguard")
 
@@ -118,7 +118,7 @@ class Guard:
             normalized = normalize(text, html=html, joins=adapter.joins)
         findings: list[Finding] = []
         unchecked: list[Segment] = []
-        for segment in segments(normalized.text, code, normalized.breaks):
+        for segment in chunked(segments(normalized.text, code, normalized.breaks), normalized.text):
             if segment.lang is None:
                 unchecked.append(segment)
             else:

@@ -18,6 +18,7 @@ from replyguard.errors import UnsupportedLanguage
 from replyguard.lang.detect import MIN_LATIN_LETTERS, detect, script_counts
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…。！？；;])\s*|\n")
+CHUNK_CHARS = 50_000  # a longer stretch is analysed in pieces cut at sentence ends
 _OWN_SCRIPT = {"cyrillic": "ru", "han": "zh"}
 
 
@@ -44,6 +45,23 @@ def segments(text: str, main: str, breaks: frozenset[int] = frozenset()) -> list
         else:
             found.append(Segment(start, end, lang, named))
     return found
+
+
+def chunked(parts: list[Segment], text: str, limit: int = CHUNK_CHARS) -> list[Segment]:
+    """Stretches no longer than `limit`, cut at a sentence end (else at a space, else
+    anywhere): a 5 MB paste is analysed piece by piece, so the objects alive at one time,
+    and the garbage collector's work, stay bounded and the cost stays linear."""
+    out: list[Segment] = []
+    for part in parts:
+        start = part.start
+        while part.end - start > limit:
+            window = text[start : start + limit]
+            ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() > limit // 2]
+            cut = ends[-1] if ends else (window.rfind(" ", limit // 2) + 1 or limit)
+            out.append(Segment(start, start + cut, part.lang, part.found))
+            start += cut
+        out.append(Segment(start, part.end, part.lang, part.found))
+    return out
 
 
 def _mixed(text: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from replyguard import Guard
 from replyguard.segments import segments
 
@@ -47,3 +49,20 @@ def test_segments_findings_map_into_html_of_a_mixed_reply(guard: Guard) -> None:
     report = guard.check(text)
     spans = [text[f.start : f.end] for f in report.findings]
     assert any("不是我们的问题" in s for s in spans) and any("проблема" in s for s in spans)
+
+
+def test_segments_a_long_stretch_is_cut_at_sentence_ends() -> None:
+    from replyguard.segments import Segment, chunked
+
+    text = "Ваш заказ в пути. " * 200
+    pieces = chunked([Segment(0, len(text), "ru")], text, limit=500)
+    assert pieces[0].start == 0 and pieces[-1].end == len(text)
+    assert all(a.end == b.start for a, b in itertools.pairwise(pieces))
+    assert all(p.end - p.start <= 500 for p in pieces)
+    assert all(text[p.start : p.end].endswith(". ") for p in pieces[:-1])
+
+
+def test_segments_a_long_reply_finds_what_its_sentences_find() -> None:
+    sentence = "С вашей проблемой разберёмся сегодня. "
+    report = Guard(max_chars=200_000).check(sentence * 3000, lang="ru")  # 114,000 characters, in pieces
+    assert len([f for f in report.findings if f.rule == "ru.bad_word.problema"]) == 3000

@@ -1,32 +1,42 @@
-"""Which language a reply is in: the script decides first, langdetect only among Latin ones.
+"""Which language a reply is in: the script decides first, then words, langdetect last.
 
 Han → zh and Cyrillic → ru are certain from the script alone (after ruling out Japanese kana
 and the letters only Ukrainian, Belarusian, Serbian or Macedonian use), and cost nothing.
-Latin-script text is Slovenian at once when its function words and letters decide it (see
-`latin_words`: «in», «v», «bomo», «lahko» and none of «i», «u», «su», «the» ..., no letter
-with a diacritic besides č, š, ž); only the rest goes to langdetect (1-3 ms a call), seeded
-(it samples at random otherwise) and restricted to Slovenian and the languages it is
-confused with, so a Croatian or English reply is named as such and refused instead of being
-checked as Slovenian.
+Latin-script text is weighed by its words (`latin_words.word_scores`): Slovenian function
+words and forms («in», «v», «so», «bo», «lahko», «ker», «jutri») against Croatian, Serbian and
+Bosnian ones («i», «u», «su», «nije», «ćemo», «jer», «sutra», ijekavian «lijep», «mjesec»),
+with or without č, š, ž, ć, đ and in any case. When one side clearly wins and no word or
+letter of another language is there, that decides (a few microseconds): Slovenian is
+accepted, BCS refused. Only the rest goes to langdetect (1-3 ms a call), seeded (it samples
+at random otherwise) and restricted to Slovenian and the languages it is confused with; a
+third language it names is refused, and between Slovenian and Croatian its margin is added
+to the words' lean (`LANGDETECT_WEIGHT`), so it breaks ties but cannot outvote clear words.
+
+Croatian, Serbian, Bosnian and Montenegrin in Latin script are all refused as 'hr': they share
+the function words that set them apart from Slovenian, langdetect has no profile for Serbian
+or Bosnian in Latin script, and telling them apart is no use to a reply checker that supports
+none of them. The message names all three. Serbian in Cyrillic is refused as 'sr' (by its
+letters ђ, ћ, џ, љ, њ, ј); without them it is read as Russian, as before.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections import Counter
-from itertools import pairwise
 from typing import Any
 
 from replyguard.errors import UnsupportedLanguage
-from replyguard.lang.latin_words import OTHER_LATIN, SLOVENIAN_LETTERS, SLOVENIAN_ONLY
+from replyguard.lang.latin_words import WordScores, word_scores
 from replyguard.lang.registry import SUPPORTED
 
 MIN_LATIN_LETTERS = 12
 CYRILLIC_SHARE = 0.25
 HAN_SHARE = 0.1
 LATIN_CANDIDATES = ("sl", "hr", "sk", "cs", "pl", "en", "de", "it", "hu")
+LANGDETECT_WEIGHT = 1.25
+"""langdetect's p(sl) - p(hr), times this, is added to the words' score for sl minus that for hr."""
+BCS_NAMES = "Croatian, Serbian or Bosnian"
 _CYRILLIC_ONLY_IN = {
     "і": "uk",
     "ї": "uk",
@@ -43,9 +53,6 @@ _CYRILLIC_ONLY_IN = {
     "ќ": "mk",
     "ѕ": "mk",
 }
-_CROATIAN_LETTERS = frozenset("ćđ")
-_WORD = re.compile(r"[^\W\d_]+")
-_PLAIN_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz") | SLOVENIAN_LETTERS
 
 _factory: Any = None
 _factory_lock = threading.Lock()
@@ -105,32 +112,49 @@ def detect(text: str, default: str) -> str:
     raise UnsupportedLanguage(None, SUPPORTED, "a script none of the supported languages uses")
 
 
+def latin_by_words(text: str) -> str | None:
+    """'sl' or 'hr' when the words alone decide the language of Latin-script `text`, else None."""
+    return word_scores(text).verdict()
+
+
 def slovenian_by_words(text: str) -> bool:
-    """True when the words and letters alone make `text` Slovenian (no langdetect needed)."""
-    lowered = text.lower()
-    words = _WORD.findall(lowered)
-    letters = {c for word in words for c in word}
-    if not letters <= _PLAIN_LATIN:
-        return False  # ć, đ, á, ě, ł, ü ... or another script: let langdetect weigh it
-    pairs = {f"{a} {b}" for a, b in pairwise(words)}
-    vocabulary = set(words) | pairs
-    if vocabulary & OTHER_LATIN:
-        return False
-    own = len(vocabulary & SLOVENIAN_ONLY)
-    return own >= 3 or (own >= 2 and bool(letters & SLOVENIAN_LETTERS))
+    """True when the words alone make `text` Slovenian (no langdetect needed)."""
+    return latin_by_words(text) == "sl"
 
 
 def _latin_language(text: str) -> str:
-    if slovenian_by_words(text):
+    scores = word_scores(text)
+    verdict = scores.verdict()
+    if verdict == "sl":
         return "sl"
-    probabilities = _probabilities(text)
+    if verdict == "hr":
+        raise UnsupportedLanguage("hr", SUPPORTED, _bcs_reason(scores))
+    probabilities = _probabilities(_for_langdetect(text))
     best, best_p = max(probabilities.items(), key=lambda kv: kv[1])
-    if best == "sl":
+    if best not in ("sl", "hr"):
+        raise UnsupportedLanguage(best, SUPPORTED, f"detected with p={best_p:.2f}")
+    other = scores.other_language()
+    if other is not None:  # «Dakujeme, balik sme uz odoslali»: Slovak words, langdetect says hr
+        shown = ", ".join(f"'{word}'" for word in dict.fromkeys(scores.other_words[:6]))
+        raise UnsupportedLanguage(other, SUPPORTED, f"words: {shown}")
+    lean = scores.sl - scores.bcs + LANGDETECT_WEIGHT * (probabilities.get("sl", 0.0) - probabilities.get("hr", 0.0))
+    if lean > 0 or (lean == 0 and best == "sl"):
         return "sl"
-    # Slovenian and Croatian share most short words; Croatian writes ć and đ, Slovenian never does.
-    if best == "hr" and probabilities.get("sl", 0.0) >= 0.2 and not _CROATIAN_LETTERS & set(text.lower()):
-        return "sl"
-    raise UnsupportedLanguage(best, SUPPORTED, f"detected with p={best_p:.2f}")
+    raise UnsupportedLanguage("hr", SUPPORTED, _bcs_reason(scores, probabilities.get("hr", 0.0)))
+
+
+def _bcs_reason(scores: WordScores, p_hr: float | None = None) -> str:
+    found = f"{BCS_NAMES} words: " + ", ".join(f"'{word}'" for word in dict.fromkeys(scores.bcs_words[:6]))
+    if p_hr is None:
+        return found
+    by_langdetect = f"langdetect p={p_hr:.2f}"
+    return f"{found}; {by_langdetect}" if scores.bcs_words else f"{BCS_NAMES}, {by_langdetect}"
+
+
+def _for_langdetect(text: str) -> str:
+    """All-caps text lowercased: langdetect's profiles are of ordinary text and misread capitals."""
+    upper = sum(1 for char in text if char.isupper())
+    return text.lower() if upper * 2 > sum(1 for char in text if char.isalpha()) else text
 
 
 def _probabilities(text: str) -> dict[str, float]:
