@@ -8,6 +8,7 @@ language it is.
 
 from __future__ import annotations
 
+import copy
 import re
 import threading
 from abc import ABC, abstractmethod
@@ -144,6 +145,18 @@ class LanguageAdapter(ABC):
             found = [frozenset(t.lemmas) for t in self.words(phrase) if not t.is_space and t.lemmas]
             self._phrase_cache[phrase] = found
         return found
+
+    def renewed(self) -> LanguageAdapter:
+        """A copy with a fresh, empty spaCy vocabulary that shares this adapter's analyzers
+        (a pymorphy or jieba dictionary is loaded once per process, and reloading them
+        would only fragment memory). See `registry.renew_if_grown`."""
+        fresh = copy.copy(self)
+        fresh._lock = threading.Lock()
+        fresh._start_vocabulary()
+        return fresh
+
+    def _start_vocabulary(self) -> None:  # noqa: B027 - optional hook
+        """Build what holds spaCy strings, and every cache bound to this instance."""
 
     def vocabulary_size(self) -> int:
         """How many strings the spaCy vocabulary holds (it grows with every new word)."""

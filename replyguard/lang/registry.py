@@ -58,5 +58,5 @@ def renew_if_grown(adapter: LanguageAdapter, limit: int | None = None) -> bool:
     with _lock:
         if _adapters.get(adapter.code) is not adapter:
             return False  # another thread renewed it already
-        _adapters[adapter.code] = type(adapter)()
+        _adapters[adapter.code] = adapter.renewed()
     return True

@@ -47,6 +47,9 @@ class SpacyTokenizedAdapter(LanguageAdapter):
 
     def __init__(self) -> None:
         super().__init__()
+        self._start_vocabulary()
+
+    def _start_vocabulary(self) -> None:
         self._spacy = blank_tokenizer(self.code)
         # The whole analysis of a word, as written, once per distinct word (bounded).
         self._analysed = lru_cache(maxsize=self.word_cache_size)(self._analyse_with_lower)

@@ -33,6 +33,9 @@ class SlovenianAdapter(SpacyTokenizedAdapter):
         lemmagen3 = require("lemmagen3", self.code)
         super().__init__()
         self._lemmatizer = lemmagen3.Lemmatizer("sl")
+
+    def _start_vocabulary(self) -> None:
+        super()._start_vocabulary()
         self._cached = lru_cache(maxsize=self.word_cache_size)(self._analyse_lowered)
 
     def analyse_word(self, word: str) -> WordAnalysis:
