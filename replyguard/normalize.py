@@ -114,6 +114,41 @@ class Normalized:
         return self.original[low:high] == self.text[start:end]
 
 
+class _Builder:
+    """The output text with, for each character, the span of the source it came from."""
+
+    __slots__ = ("breaks", "ends", "out", "source", "starts")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.out: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.breaks: set[int] = set()
+
+    def keep(self, low: int, high: int) -> None:
+        """Copy source[low:high] as it is."""
+        if low < high:
+            self.out.append(self.source[low:high])
+            self.starts.extend(range(low, high))
+            self.ends.extend(range(low + 1, high + 1))
+
+    def put(self, chars: str, low: int, high: int, line_break: bool = False) -> None:
+        """Write `chars` standing for source[low:high]."""
+        if line_break:
+            self.breaks.add(len(self.starts))
+        for char in chars:
+            self.out.append(char)
+            self.starts.append(low)
+            self.ends.append(high)
+
+    def last_char(self) -> str:
+        return self.out[-1][-1] if self.out and self.out[-1] else ""
+
+    def result(self, original: str) -> Normalized:
+        return Normalized("".join(self.out), original, self.starts, self.ends, frozenset(self.breaks))
+
+
 def looks_like_html(text: str) -> bool:
     """Markup an email editor or a web form leaves: known tags or character entities."""
     return ("<" in text or "&" in text) and _HTML_HINT.search(text) is not None
@@ -144,44 +179,27 @@ def _fold(text: str, joins: Joins | None) -> Normalized:
     nfc = unicodedata.is_normalized("NFC", text)
     if nfc and special.search(text) is None:
         return Normalized(text, text)
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    breaks: set[int] = set()
+    built = _Builder(text)
     position = 0
-
-    def keep(low: int, high: int) -> None:
-        if low < high:
-            out.append(text[low:high])
-            starts.extend(range(low, high))
-            ends.extend(range(low + 1, high + 1))
-
     for found in special.finditer(text):
         low, high = found.span()
-        keep(position, low)
+        built.keep(position, low)
         position = high
         if found.group("ws") is not None:
             piece = found.group()
             if not any(c.isspace() for c in piece):
                 continue  # only invisible characters
             line_break = any(c in _LINE_BREAKS for c in piece)
-            before = out[-1][-1] if out and out[-1] else ""
-            after = text[high : high + 1]
+            before, after = built.last_char(), text[high : high + 1]
             if not line_break and joins is not None and before and after and joins(before, after):
                 continue  # no word break between these characters in this language
-            if line_break:
-                breaks.add(len(starts))
-            out.append(" ")
-            starts.append(low)
-            ends.append(high)
+            built.put(" ", low, high, line_break)
         elif found.group("run") is not None:
-            keep(low, low + RUN_KEPT - 1)
-            out.append(found.group("mark"))
-            starts.append(low + RUN_KEPT - 1)
-            ends.append(high)
+            built.keep(low, low + RUN_KEPT - 1)
+            built.put(found.group("mark"), low + RUN_KEPT - 1, high)
         # "ign" and "stress" are dropped
-    keep(position, len(text))
-    folded = Normalized("".join(out), text, starts, ends, frozenset(breaks))
+    built.keep(position, len(text))
+    folded = built.result(text)
     return folded if nfc else _compose(folded)
 
 
@@ -191,59 +209,36 @@ def _compose(partial: Normalized) -> Normalized:
     text, old_starts, old_ends = partial.text, partial.starts, partial.ends
     if unicodedata.is_normalized("NFC", text):
         return partial
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    breaks: set[int] = set()
+    built = _Builder(text)
     position = 0
 
     def keep(low: int, high: int) -> None:
         for at in range(low, high):
-            if at in partial.breaks:
-                breaks.add(len(starts))
-            out.append(text[at])
-            starts.append(old_starts[at])
-            ends.append(old_ends[at])
+            built.put(text[at], old_starts[at], old_ends[at], at in partial.breaks)
 
     for found in _COMBINING.finditer(text):
         low, high = found.span()
         keep(position, low)
         position = high
-        for char in unicodedata.normalize("NFC", found.group()):
-            out.append(char)
-            starts.append(old_starts[low])
-            ends.append(old_ends[high - 1])
+        built.put(unicodedata.normalize("NFC", found.group()), old_starts[low], old_ends[high - 1])
     keep(position, len(text))
-    return Normalized("".join(out), partial.original, starts, ends, frozenset(breaks))
+    return built.result(partial.original)
 
 
 def _visible_text(text: str) -> tuple[str, list[int], list[int]]:
     """The text a reader of the HTML sees: tags and comments out, entities decoded, a line
     break for each block tag, a space for a table cell; with each character's origin."""
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    built = _Builder(text)
     position = 0
     hidden_until = -1
-
-    def keep(low: int, high: int) -> None:
-        if low < high:
-            out.append(text[low:high])
-            starts.extend(range(low, high))
-            ends.extend(range(low + 1, high + 1))
-
     for found in _MARKUP.finditer(text):
         low, high = found.span()
         if low < hidden_until:
             continue
-        keep(position, low)
+        built.keep(position, low)
         position = high
         if found.lastgroup == "entity":
-            decoded = html_entities.unescape(found.group())
-            for char in decoded:
-                out.append(char)
-                starts.append(low)
-                ends.append(high)
+            built.put(html_entities.unescape(found.group()), low, high)
         elif found.group("tag"):
             name = found.group("name").lower()
             closing = found.group().startswith("</")
@@ -252,12 +247,8 @@ def _visible_text(text: str) -> tuple[str, list[int], list[int]]:
                 hidden_until = end_tag.end() if end_tag else len(text)
                 position = hidden_until
             elif name in _BLOCK_TAGS:
-                out.append("\n")
-                starts.append(low)
-                ends.append(high)
+                built.put("\n", low, high)
             elif name in _CELL_TAGS:
-                out.append(" ")
-                starts.append(low)
-                ends.append(high)
-    keep(position, len(text))
-    return "".join(out), starts, ends
+                built.put(" ", low, high)
+    built.keep(position, len(text))
+    return "".join(built.out), built.starts, built.ends
