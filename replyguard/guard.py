@@ -22,7 +22,7 @@ from replyguard.errors import (
 )
 from replyguard.lang.base import LanguageAdapter
 from replyguard.lang.detect import detect
-from replyguard.lang.registry import SUPPORTED, get_adapter, renew_if_grown
+from replyguard.lang.registry import SUPPORTED, get_adapter, release_memory, renew_if_grown
 from replyguard.models import Context, Finding, Report
 from replyguard.normalize import Normalized, normalize
 from replyguard.packs import LoadedRule, bundled_rules_dir, load_packs
@@ -203,8 +203,10 @@ class Guard:
                     rules = [r.rule for r in self.rules if r.lang == lang]
                     compiled = (CompiledPack(rules, adapter, cache=True), adapter)
                     self._compiled[lang] = compiled
-                    if self.freeze_gc and first:
+                    if first and self.freeze_gc:
                         gc.freeze()  # once: a renewal's old vocabulary must stay collectable
+                    elif not first:
+                        release_memory()  # the old pack held the old vocabulary
         return compiled[0]
 
 
