@@ -81,7 +81,8 @@ class Normalized:
     """The normalized text and where each of its characters came from in the original.
 
     `starts[i]` and `ends[i]` are the original span of character i (None: the text is its
-    own normalized form); `breaks` holds the offsets of spaces that stand for a line break.
+    own normalized form); `breaks` holds the offsets of spaces that stand for a line break
+    (or, where a language joins across the break, of the character after it).
     """
 
     text: str
@@ -191,7 +192,9 @@ def _fold(text: str, joins: Joins | None) -> Normalized:
                 continue  # only invisible characters
             line_break = any(c in _LINE_BREAKS for c in piece)
             before, after = built.last_char(), text[high : high + 1]
-            if not line_break and joins is not None and before and after and joins(before, after):
+            if joins is not None and before and after and joins(before, after):
+                if line_break:  # a wrapped line: the sentence may still end here
+                    built.breaks.add(len(built.starts))
                 continue  # no word break between these characters in this language
             built.put(" ", low, high, line_break)
         elif found.group("run") is not None:

@@ -274,8 +274,8 @@ def sentence_bounds(
     waiting = sorted(breaks)
     next_break = 0
     for token in tokens:
-        while next_break < len(waiting) and waiting[next_break] < token.start:
-            pending = True
+        while next_break < len(waiting) and waiting[next_break] <= token.start:
+            pending = pending or token.start > 0
             next_break += 1
         if pending and not (token.is_space or token.text in enders or token.text in closing):
             bounds.append((start, token.start))

@@ -46,7 +46,7 @@ class DictionaryUnit:
     """
 
     def __init__(self, morph: Any) -> None:
-        self.parse = lru_cache(maxsize=WORD_CACHE_SIZE)(lambda word: tuple(morph.parse(word)))
+        self.parse = lru_cache(maxsize=WORD_CACHE_SIZE)(lambda word: _parses(morph, word))
 
     def __call__(self, word: str) -> tuple[tuple[str, ...], str, tuple[Any, ...]]:
         parses = self.parse(word)
@@ -57,6 +57,15 @@ class DictionaryUnit:
                 lemmas.append(lemma)
         pos = UD_POS.get(str(parses[0].tag.POS), "X") if parses else "X"
         return tuple(lemmas) or (normalize(word),), pos, parses
+
+
+def _parses(morph: Any, word: str) -> tuple[Any, ...]:
+    """pymorphy3's parses, or none for a word it cannot take: it asks unicodedata.name()
+    about every letter and fails on letters without a name (Tangut, newer scripts)."""
+    try:
+        return tuple(morph.parse(word))
+    except ValueError:
+        return ()
 
 
 def source_of(parses: tuple[Any, ...]) -> str:

@@ -38,6 +38,16 @@ class SlovenianAdapter(SpacyTokenizedAdapter):
         super()._start_vocabulary()
         self._cached = lru_cache(maxsize=self.word_cache_size)(self._analyse_lowered)
 
+    def _lemma(self, lowered: str) -> str:
+        """lemmagen3's lemma; a word of 255 UTF-8 bytes or more is its own (lemmagen3 keeps
+        a word's length in one byte and fails on longer ones)."""
+        if len(lowered.encode("utf-8")) >= 255:
+            return lowered
+        try:
+            return self._lemmatizer.lemmatize(lowered) or lowered
+        except UnicodeDecodeError:
+            return lowered
+
     def analyse_word(self, word: str) -> WordAnalysis:
         return self._cached(word.lower())  # the base caches by written form; this by lowercase
 
@@ -45,7 +55,7 @@ class SlovenianAdapter(SpacyTokenizedAdapter):
         """Lemma candidates (lemmagen3's, then the word itself), part of speech and source."""
         if not _LETTER.search(lowered):
             return WordAnalysis((lowered,), "NUM" if _NUMBER.match(lowered) else "PUNCT", "shape")
-        lemma = self._lemmatizer.lemmatize(lowered) or lowered
+        lemma = self._lemma(lowered)
         lemmas = (lemma,) if lemma == lowered else (lemma, lowered)
         pos = CLOSED_CLASS_POS.get(lowered) or CLOSED_CLASS_POS.get(lemma, "")
         return WordAnalysis(lemmas, pos, "closed_class" if pos else "lemmagen3")
