@@ -44,7 +44,7 @@ def loaded() -> tuple[str, ...]:
     return tuple(_adapters)
 
 
-STRINGS_LIMIT = 100_000  # strings a vocabulary may hold before its adapter is renewed
+STRINGS_LIMIT = 30_000  # strings a vocabulary may hold before its adapter is renewed
 
 
 def renew_if_grown(adapter: LanguageAdapter, limit: int | None = None) -> bool:
