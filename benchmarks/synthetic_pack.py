@@ -72,6 +72,8 @@ def write_pack(folder: Path, lang: str, times: int, seed: int = 0, avoid: str = 
             rule["id"] = f"{rule['id']}_x{copy}"
             if rule["kind"] == "lexicon":
                 rule["phrases"] = [_swap_phrase(p, swap, lang) for p in rule["phrases"]]
+            elif rule["kind"] == "regex":
+                rule["regex"] = re.escape(swap("", "form", False))
             else:
                 rule["patterns"] = [_swap_pattern(p, swap) for p in rule["patterns"]]
             rules.append(rule)
