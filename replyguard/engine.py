@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from replyguard.kinds import COMPILERS, CompiledKind, Match, RuleBase
@@ -74,20 +74,7 @@ def findings_from(matches: Iterable[Match], analysis: Analysis, message_lang: st
 
 def shifted(findings: list[Finding], offset: int) -> list[Finding]:
     """Findings of a stretch that starts at `offset` of the whole text, in the whole text's offsets."""
-    moved = []
-    for finding in findings:
-        edits = [e.model_copy(update={"start": e.start + offset, "end": e.end + offset}) for e in finding.suggestions]
-        moved.append(
-            finding.model_copy(
-                update={
-                    "start": finding.start + offset,
-                    "end": finding.end + offset,
-                    "suggestions": edits,
-                    "id": f"{finding.rule}@{finding.start + offset}",
-                }
-            )
-        )
-    return moved
+    return [_moved(f, lambda start, end: (start + offset, end + offset)) for f in findings]
 
 
 UNCHECKED_RULE = "core.language.unchecked"
@@ -123,18 +110,25 @@ def to_original(findings: list[Finding], normalized: Normalized) -> list[Finding
     offered, never applied unasked."""
     if normalized.identity:
         return findings
-    mapped = []
-    for finding in findings:
-        start, end = normalized.span(finding.start, finding.end)
-        edits = []
-        for edit in finding.suggestions:
-            low, high = normalized.span(edit.start, edit.end)
-            safe = edit.safe and normalized.exact(edit.start, edit.end)
-            edits.append(Edit(start=low, end=high, replacement=edit.replacement, safe=safe))
-        mapped.append(finding.model_copy(update={"start": start, "end": end, "suggestions": edits, "id": ""}))
-    for finding in mapped:
-        finding.id = f"{finding.rule}@{finding.start}"
-    return mapped
+    return [_moved(f, normalized.span, normalized.exact) for f in findings]
+
+
+def _moved(
+    finding: Finding,
+    span: Callable[[int, int], tuple[int, int]],
+    still_safe: Callable[[int, int], bool] | None = None,
+) -> Finding:
+    """The finding with its span and its edits' spans mapped by `span`; an edit stays safe
+    only where `still_safe` says so of its old span."""
+    start, end = span(finding.start, finding.end)
+    edits = []
+    for edit in finding.suggestions:
+        low, high = span(edit.start, edit.end)
+        safe = edit.safe and (still_safe is None or still_safe(edit.start, edit.end))
+        edits.append(Edit(start=low, end=high, replacement=edit.replacement, safe=safe))
+    return finding.model_copy(
+        update={"start": start, "end": end, "suggestions": edits, "id": f"{finding.rule}@{start}"}
+    )
 
 
 def merge_overlapping(findings: list[Finding]) -> list[Finding]:

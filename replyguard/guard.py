@@ -23,10 +23,10 @@ from replyguard.errors import (
 from replyguard.lang.base import LanguageAdapter
 from replyguard.lang.detect import detect
 from replyguard.lang.registry import SUPPORTED, get_adapter, release_memory, renew_if_grown
+from replyguard.lang.segments import Segment, chunked, segments
 from replyguard.models import Context, Finding, Report
 from replyguard.normalize import Normalized, normalize
 from replyguard.packs import LoadedRule, bundled_rules_dir, load_packs
-from replyguard.segments import Segment, chunked, segments
 
 log = logging.getLogger("replyguard")
 

@@ -26,14 +26,22 @@ Joins = Callable[[str, str], bool]
 RUN_KEPT = 8  # identical marks kept of a longer run; the last one stands for the rest
 _IGNORED = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\x00-\x08\x0e-\x1f\x7f-\x9f"
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-_SPECIAL = re.compile(
-    rf"(?P<ws>(?:\s|[{_IGNORED}]){{2,}}|[^\S ])"  # a run with whitespace other than one plain space
-    rf"|(?P<ign>[{_IGNORED}])"
-    r"|(?P<stress>(?<=[\u0400-\u04ff])[\u0300\u0301])"
-    rf"|(?P<run>(?P<mark>[^\w\s]|_)(?P=mark){{{RUN_KEPT},}})"
-)
-# With a language that joins across whitespace, a single plain space matters too.
-_SPECIAL_JOINING = re.compile(_SPECIAL.pattern.replace(r"|[^\S ])", r"|\s)", 1))
+
+
+def _special(single_space_matters: bool) -> re.Pattern[str]:
+    """What the fold step rewrites; with a language that joins across whitespace, a single
+    plain space matters too."""
+    lone = r"\s" if single_space_matters else r"[^\S ]"
+    return re.compile(
+        rf"(?P<ws>(?:\s|[{_IGNORED}]){{2,}}|{lone})"  # a run with whitespace other than one plain space
+        rf"|(?P<ign>[{_IGNORED}])"
+        r"|(?P<stress>(?<=[\u0400-\u04ff])[\u0300\u0301])"
+        rf"|(?P<run>(?P<mark>[^\w\s]|_)(?P=mark){{{RUN_KEPT},}})"
+    )
+
+
+_SPECIAL = _special(single_space_matters=False)
+_SPECIAL_JOINING = _special(single_space_matters=True)
 _COMBINING = re.compile(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", re.DOTALL)
 _HTML_HINT = re.compile(
     r"<(?:p|br|div|span|b|i|u|s|em|strong|a|ul|ol|li|table|tr|td|th|h[1-6]|blockquote|font|img|hr|pre|code|html|body"

@@ -22,7 +22,7 @@ import os
 import pickle
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +41,8 @@ def cache_dir() -> Path | None:
     return Path(base) / "replyguard"
 
 
-def cache_key(files: Sequence[Path]) -> str:
-    """A hash of the pack files (paths and contents) and of the code that validated them."""
+def cache_key(files: Mapping[Path, bytes]) -> str:
+    """A hash of the pack files (paths and the contents read) and of the code that validated them."""
     from importlib.metadata import PackageNotFoundError, version
 
     import pydantic
@@ -54,10 +54,10 @@ def cache_key(files: Sequence[Path]) -> str:
     except PackageNotFoundError:
         spacy_version = "-"
     digest = hashlib.sha256(f"{FORMAT}|{__version__}|{pydantic.VERSION}|{spacy_version}".encode())
-    for path in files:
+    for path, content in files.items():
         digest.update(str(path.resolve()).encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
-        digest.update(path.read_bytes())
+        digest.update(content)
         digest.update(b"\0")
     return digest.hexdigest()
 

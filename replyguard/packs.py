@@ -63,9 +63,11 @@ def pack_files(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def load_pack(path: Path) -> list[LoadedRule]:
-    """Validate one pack file; raises PackError pointing at the offending line and field."""
-    text = path.read_text(encoding="utf-8")
+def load_pack(path: Path, content: bytes | None = None) -> list[LoadedRule]:
+    """Validate one pack file (its `content` when already read); raises PackError pointing
+    at the offending line and field."""
+    raw = (path.read_bytes() if content is None else content).decode("utf-8")
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")  # as read_text's universal newlines
     try:
         node, data = _parse(text)
     except yaml.YAMLError as exc:
@@ -112,7 +114,7 @@ def load_packs(paths: Iterable[str | Path], *, cache: bool = True) -> list[Loade
     With `cache`, packs validated by an earlier process are read back from the per-user
     cache (see `pack_cache`) when no file changed; a miss validates and stores them.
     """
-    files = pack_files(paths)
+    files = {path: path.read_bytes() for path in pack_files(paths)}  # each file read once
     key = pack_cache.cache_key(files) if cache else ""
     if cache:
         cached = pack_cache.read(key)
@@ -124,11 +126,11 @@ def load_packs(paths: Iterable[str | Path], *, cache: bool = True) -> list[Loade
     return rules
 
 
-def _load_files(files: list[Path]) -> list[LoadedRule]:
+def _load_files(files: dict[Path, bytes]) -> list[LoadedRule]:
     rules: list[LoadedRule] = []
     seen: dict[str, LoadedRule] = {}
-    for path in files:
-        for loaded in load_pack(path):
+    for path, content in files.items():
+        for loaded in load_pack(path, content):
             first = seen.get(loaded.rule.id)
             if first is not None:
                 raise PackError(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from replyguard import Guard
-from replyguard.segments import segments
+from replyguard.lang.segments import segments
 
 
 def test_segments_a_reply_in_one_script_is_one_segment() -> None:
@@ -52,7 +52,7 @@ def test_segments_findings_map_into_html_of_a_mixed_reply(guard: Guard) -> None:
 
 
 def test_segments_a_long_stretch_is_cut_at_sentence_ends() -> None:
-    from replyguard.segments import Segment, chunked
+    from replyguard.lang.segments import Segment, chunked
 
     text = "Ваш заказ в пути. " * 200
     pieces = chunked([Segment(0, len(text), "ru")], text, limit=500)

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 if sys.version_info >= (3, 11):
-    import re._parser as _regex_parser
+    import re._parser as regex_parser  # the stdlib's regex parser, shared with the regex kind
 else:  # pragma: no cover - Python 3.10
-    import sre_parse as _regex_parser
+    import sre_parse as regex_parser
 
 LOWER = "lower"
 LEMMA = "lemma"
@@ -179,7 +179,7 @@ def regex_needs(pattern: str) -> list[frozenset[str]]:
     """Literal strings a match of `pattern` must contain: each set holds alternatives, one
     of which is in every match. Empty when nothing is certain (case-insensitive, classes)."""
     try:
-        parsed: Any = _regex_parser.parse(pattern)
+        parsed: Any = regex_parser.parse(pattern)
     except re.error:
         return []
     if parsed.state.flags & re.IGNORECASE:

@@ -170,12 +170,8 @@ class CompiledPatterns:
                     found.extend((max(0, p - reach + 1), min(count, p + reach)) for p in hits)
                 elif shape.repeat_keys is not None:  # repeated tokens are listed words
                     found.extend(probe.run_window(p, shape.repeat_keys, shape.others) for p in hits)
-                else:  # a match starts near a hit of the first anchor and ends near one of the last
-                    first = min(probe.anchor_hits(shape.anchors[0]))
-                    last = max(probe.anchor_hits(shape.anchors[-1]))
-                    low = 0 if shape.lead == UNBOUNDED else max(0, first - shape.lead)
-                    high = count if shape.tail == UNBOUNDED else min(count, last + 1 + shape.tail)
-                    found.append((low, high))
+                else:  # the loader refuses such patterns; a pack built around it runs everywhere
+                    found.append((0, count))
         return {index: _merged(found) for index, found in sorted(spans.items())}
 
     @staticmethod
@@ -209,14 +205,15 @@ class _Probe:
         self.words = analysis.key_positions()
 
     def positions(self, key: Key) -> list[int]:
+        """Tokens that hold a literal or match a regex (word and lemma keys are in `words`)."""
         kind, value = key
-        if kind in (LOWER, LEMMA):
-            return self.words.get(key, [])
         found = self._found.get(key)
         if found is None:
             tokens = self._analysis.tokens
             if kind == LOWER_HAS:
-                found = [at for at, t in enumerate(tokens) if value in t.lower] if value in self._lowered() else []
+                found = (
+                    [at for at, t in enumerate(tokens) if value in t.lower] if value in self._analysis.lowered else []
+                )
             elif kind == TEXT_HAS:
                 found = [at for at, t in enumerate(tokens) if value in t.text] if value in self._analysis.text else []
             else:
@@ -285,9 +282,6 @@ class _Probe:
             seen += outsider(high)
             high += 1
         return low, high
-
-    def _lowered(self) -> str:
-        return self._analysis.lowered
 
 
 def _index_anchor(anchors: tuple[Anchor, ...], common: frozenset[str]) -> Anchor:

@@ -10,20 +10,15 @@ can make checking slow; normalization already counts a run of identical marks as
 from __future__ import annotations
 
 import re
-import sys
 from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
 from replyguard.edits import match_case
+from replyguard.kinds.anchors import regex_parser as _regex_parser
 from replyguard.kinds.base import Match, RuleBase, Suggestion
 from replyguard.lang.base import Analysis, LanguageAdapter
 from replyguard.models import Context
-
-if sys.version_info >= (3, 11):
-    import re._parser as _regex_parser
-else:  # pragma: no cover - Python 3.10
-    import sre_parse as _regex_parser
 
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 

@@ -22,6 +22,7 @@ letters ђ, ћ, џ, љ, њ, ј); without them it is read as Russian, as before.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections import Counter
 from typing import Any
@@ -56,6 +57,24 @@ _CYRILLIC_ONLY_IN = {
 
 _factory: Any = None
 _factory_lock = threading.Lock()
+
+
+# Scripts that name their language outright (a sentence in them needs no detection).
+SCRIPT_LANGUAGES = {"cyrillic": "ru", "han": "zh"}
+_LATIN_LETTERS = "".join(chr(c) for c in range(0x0250) if chr(c).isalpha())
+_SCRIPT_PATTERNS = {
+    "han": re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]"),
+    "kana": re.compile("[\u3040-\u30ff]"),
+    "hangul": re.compile("[\uac00-\ud7af]"),
+    "cyrillic": re.compile("[\u0400-\u04ff]"),
+    "latin": re.compile(f"[{re.escape(_LATIN_LETTERS)}]"),
+}
+
+
+def scripts_present(text: str) -> int:
+    """How many of the scripts `script_counts` tells apart occur in `text` at all: a few
+    regex searches in C, so a text in one script need not be counted letter by letter."""
+    return sum(1 for pattern in _SCRIPT_PATTERNS.values() if pattern.search(text))
 
 
 def script_counts(text: str) -> Counter[str]:

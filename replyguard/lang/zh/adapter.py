@@ -38,7 +38,6 @@ class ChineseAdapter(LanguageAdapter):
         # tokenizer: jieba segments. A bare Vocab() has none, so IS_PUNCT was always false.
         self._defaults = get_lang_class("zh").Defaults
         self._vocab = create_vocab("zh", self._defaults)
-        self._create_vocab = create_vocab
         register_extensions()
         self._jieba = jieba_class()  # our own: pack terms never change anyone else's segmentation
         self._terms: set[str] = set()
@@ -48,7 +47,9 @@ class ChineseAdapter(LanguageAdapter):
         return self._vocab
 
     def _start_vocabulary(self) -> None:
-        self._vocab = self._create_vocab("zh", self._defaults)
+        from spacy.vocab import create_vocab
+
+        self._vocab = create_vocab("zh", self._defaults)
 
     @property
     def common_words(self) -> frozenset[str]:

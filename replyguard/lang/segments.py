@@ -15,11 +15,10 @@ import re
 from dataclasses import dataclass
 
 from replyguard.errors import UnsupportedLanguage
-from replyguard.lang.detect import MIN_LATIN_LETTERS, detect, script_counts
+from replyguard.lang.detect import MIN_LATIN_LETTERS, SCRIPT_LANGUAGES, detect, script_counts, scripts_present
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…。！？；;])\s*|\n")
 CHUNK_CHARS = 50_000  # a longer stretch is analysed in pieces cut at sentence ends
-_OWN_SCRIPT = {"cyrillic": "ru", "han": "zh"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +65,8 @@ def chunked(parts: list[Segment], text: str, limit: int = CHUNK_CHARS) -> list[S
 
 def _mixed(text: str) -> bool:
     """Whether two writing systems each hold enough letters to carry a sentence."""
+    if scripts_present(text) < 2:
+        return False
     counts = script_counts(text)
     scripts = [s for s in ("cyrillic", "han", "latin", "kana", "hangul") if counts[s] >= MIN_LATIN_LETTERS]
     return len(scripts) >= 2
@@ -86,8 +87,8 @@ def _language_of(sentence: str, main: str) -> tuple[str | None, str | None]:
     if not counts:
         return main, None
     script = counts.most_common(1)[0][0]
-    if script in _OWN_SCRIPT:
-        return _OWN_SCRIPT[script], None
+    if script in SCRIPT_LANGUAGES:
+        return SCRIPT_LANGUAGES[script], None
     if script == "latin" and counts["latin"] < MIN_LATIN_LETTERS:
         return main, None
     try:
