@@ -76,6 +76,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--channel", choices=("chat", "email", "phone", "messenger", "social"))
     check.add_argument("--context", type=Path, help="a JSON file with the context (see Context); flags override it")
     check.add_argument("--input-format", choices=("auto", "text", "html"), default="auto", help="auto: HTML by tags")
+    check.add_argument(
+        "--rules",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="your own pack file or folder, after the bundled ones (overrides, allow-list, rules); repeatable",
+    )
     check.add_argument("--max-chars", type=_positive, metavar="N", help="refuse a longer draft (default: Guard's)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--messages", choices=("reply", "en"), default="reply", help="message language")
@@ -210,7 +218,7 @@ def _check(args: argparse.Namespace) -> int:
     context = _context(args)
     personal = (context.get("customer_name"), context.get("customer_message"))
     args.private.extend(value for value in personal if isinstance(value, str))
-    options: dict[str, Any] = {"message_lang": args.messages}
+    options: dict[str, Any] = {"message_lang": args.messages, "extra_rules": args.rules}
     if args.max_chars is not None:
         options["max_chars"] = args.max_chars
     report = Guard(**options).check(text, context, lang=args.lang)

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from replyguard.allow import AllowList
 from replyguard.engine import CompiledPack, findings_from, shifted, to_original, unchecked_finding
 from replyguard.errors import (
     EmptyText,
@@ -26,7 +27,7 @@ from replyguard.lang.registry import SUPPORTED, get_adapter, release_memory, ren
 from replyguard.lang.segments import Segment, chunked, segments
 from replyguard.models import Context, Finding, Report
 from replyguard.normalize import Normalized, normalize
-from replyguard.packs import LoadedRule, bundled_rules_dir, load_packs
+from replyguard.packs import LoadedRule, bundled_rules_dir, load_pack_set
 
 log = logging.getLogger("replyguard")
 
@@ -73,9 +74,11 @@ class Guard:
             raise ValueError(f"message_lang is 'reply', 'en' or one of {', '.join(SUPPORTED)}; got {message_lang!r}")
         sources: list[str | Path] = [bundled_rules_dir()] if bundled else []
         sources.extend(extra_rules or ())
-        loaded = load_packs(sources)
+        packs = load_pack_set(sources)
+        loaded = packs.rules
         disabled = _disabled_ids(loaded, disable or ())
         self.rules: list[LoadedRule] = [r for r in loaded if r.rule.id not in disabled]
+        self.allowed: dict[str, tuple[str, ...]] = packs.allow  # per language, from the packs' `allow:`
         self.default_lang = default_lang
         self.message_lang = message_lang
         self.freeze_gc = freeze_gc
@@ -91,6 +94,7 @@ class Guard:
             "max_chars": max_chars,
         }
         self._compiled: dict[str, tuple[CompiledPack, LanguageAdapter]] = {}
+        self._allow_lists: dict[str, AllowList] = {}
         self._lock = threading.Lock()
         log.debug("loaded %d rules (%d disabled)", len(self.rules), len(disabled))
 
@@ -145,6 +149,9 @@ class Guard:
         analysis = adapter.analyse(piece, breaks)
         renew_if_grown(adapter)
         found = findings_from(pack.find(analysis, ctx), analysis, self.message_lang)
+        allowed = self._allow_lists.get(segment.lang)
+        if allowed:
+            found = allowed.keep(found, piece)
         return found if whole else shifted(found, segment.start)
 
     def check_many(self, items: Iterable[CheckItem], *, jobs: int = 1) -> list[Report]:
@@ -202,6 +209,7 @@ class Guard:
                     first = compiled is None
                     rules = [r.rule for r in self.rules if r.lang == lang]
                     compiled = (CompiledPack(rules, adapter, cache=True), adapter)
+                    self._allow_lists[lang] = AllowList(self.allowed.get(lang, ()), adapter.fold)
                     self._compiled[lang] = compiled
                     if first and self.freeze_gc:
                         gc.freeze()  # once: a renewal's old vocabulary must stay collectable

@@ -1,8 +1,11 @@
 """Rule packs: find the YAML files, validate them with pydantic, report errors with file:line.
 
 A pack file is one YAML mapping: `language`, `about` (where the words come from and what the
-pack does not cover) and `rules`. Errors name the file, the line, the rule id and the field,
-and quote the YAML around it, so a rule author never has to read a traceback.
+pack does not cover) and `rules`. A company's own pack may also carry `overrides` (change a
+loaded rule's severity or message by id, or disable it) and `allow` (phrases such as brands,
+product names or agreed scripts that nothing inside them is flagged in). Errors name the file,
+the line, the rule id and the field, and quote the YAML around it, so a rule author never has
+to read a traceback.
 """
 
 from __future__ import annotations
@@ -13,22 +16,62 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from replyguard import pack_cache
 from replyguard.errors import PackError
 from replyguard.kinds import KIND_NAMES, Rule
 from replyguard.lang.registry import SUPPORTED
+from replyguard.models import Severity
+
+
+class Override(BaseModel):
+    """A change to a rule loaded from an earlier pack, found by its exact id."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    severity: Severity | None = None
+    message: dict[str, str] | None = None  # merged over the rule's messages, language by language
+    why: str | None = None
+    disable: bool = False
+
+    @field_validator("message")
+    @classmethod
+    def _no_empty_message(cls, value: dict[str, str] | None) -> dict[str, str] | None:
+        if value is not None and any(not text.strip() for text in value.values()):
+            raise ValueError("a message text must not be empty")
+        return value
 
 
 class PackFile(BaseModel):
-    """The top level of a rule pack file."""
+    """The top level of a rule pack file: rules, overrides, allowed phrases (at least one)."""
 
     model_config = ConfigDict(extra="forbid")
 
     language: str
     about: str = Field(min_length=1)
-    rules: list[Rule] = Field(min_length=1)
+    rules: list[Rule] = Field(default_factory=list)
+    overrides: list[Override] = Field(default_factory=list)
+    allow: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PlacedOverride:
+    """An override and the place it was written, for errors."""
+
+    override: Override
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class PackSet:
+    """Everything the packs under some paths define, overrides already applied: the enabled
+    rules, and per language the phrases allowed as they are."""
+
+    rules: list[LoadedRule]
+    allow: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -64,8 +107,15 @@ def pack_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def load_pack(path: Path, content: bytes | None = None) -> list[LoadedRule]:
-    """Validate one pack file (its `content` when already read); raises PackError pointing
-    at the offending line and field."""
+    """Validate one pack file (its `content` when already read) and return its rules; raises
+    PackError pointing at the offending line and field."""
+    return _load_one(path, content)[0]
+
+
+def _load_one(
+    path: Path, content: bytes | None = None
+) -> tuple[list[LoadedRule], list[PlacedOverride], str, list[str]]:
+    """A pack file's rules, overrides, language and allowed phrases, validated."""
     raw = (path.read_bytes() if content is None else content).decode("utf-8")
     text = raw.replace("\r\n", "\n").replace("\r", "\n")  # as read_text's universal newlines
     try:
@@ -89,6 +139,16 @@ def load_pack(path: Path, content: bytes | None = None) -> list[LoadedRule]:
             line=1,
             field="language",
         )
+    if not (pack.rules or pack.overrides or pack.allow):
+        raise PackError(str(path), "a pack needs at least one of 'rules', 'overrides' or 'allow'", line=1)
+    for n, phrase in enumerate(pack.allow):
+        if not phrase.strip():
+            line = _line_of(_child(_child(node, "allow"), n))
+            raise PackError(str(path), "an allowed phrase must not be empty", line=line, field="allow")
+    override_nodes = _child(node, "overrides")
+    overrides = [
+        PlacedOverride(o, str(path), _line_of(_child(override_nodes, n)) or 0) for n, o in enumerate(pack.overrides)
+    ]
     rule_nodes = _child(node, "rules")
     loaded = []
     for n, rule in enumerate(pack.rules):
@@ -105,11 +165,18 @@ def load_pack(path: Path, content: bytes | None = None) -> list[LoadedRule]:
                     str(path), problem, line=line, rule_id=rule.id, field=field, excerpt=_excerpt(text, line)
                 )
         loaded.append(LoadedRule(rule, str(path), line or 0, pack.language))
-    return loaded
+    return loaded, overrides, pack.language, pack.allow
 
 
 def load_packs(paths: Iterable[str | Path], *, cache: bool = True) -> list[LoadedRule]:
-    """Load every pack under `paths`; a rule id defined twice is an error naming both places.
+    """The enabled rules of every pack under `paths` (see `load_pack_set`)."""
+    return load_pack_set(paths, cache=cache).rules
+
+
+def load_pack_set(paths: Iterable[str | Path], *, cache: bool = True) -> PackSet:
+    """Load every pack under `paths`, in order; a rule id defined twice is an error naming
+    both places, and an override applies to a rule of an earlier file (so a company pack
+    given after the bundled ones can retune them).
 
     With `cache`, packs validated by an earlier process are read back from the per-user
     cache (see `pack_cache`) when no file changed; a miss validates and stores them.
@@ -118,19 +185,25 @@ def load_packs(paths: Iterable[str | Path], *, cache: bool = True) -> list[Loade
     key = pack_cache.cache_key(files) if cache else ""
     if cache:
         cached = pack_cache.read(key)
-        if isinstance(cached, list) and all(isinstance(r, LoadedRule) for r in cached):
+        if isinstance(cached, PackSet):
             return cached
-    rules = _load_files(files)
+    packs = _load_files(files)
     if cache:
-        pack_cache.write(key, rules)
-    return rules
+        pack_cache.write(key, packs)
+    return packs
 
 
-def _load_files(files: dict[Path, bytes]) -> list[LoadedRule]:
+def _load_files(files: dict[Path, bytes]) -> PackSet:
     rules: list[LoadedRule] = []
     seen: dict[str, LoadedRule] = {}
+    disabled: set[str] = set()
+    allow: dict[str, list[str]] = {}
     for path, content in files.items():
-        for loaded in load_pack(path, content):
+        loaded_rules, overrides, lang, allowed = _load_one(path, content)
+        allow.setdefault(lang, []).extend(" ".join(p.split()) for p in allowed)
+        for placed in overrides:
+            _apply_override(placed, seen, rules, disabled)
+        for loaded in loaded_rules:
             first = seen.get(loaded.rule.id)
             if first is not None:
                 raise PackError(
@@ -142,7 +215,37 @@ def _load_files(files: dict[Path, bytes]) -> list[LoadedRule]:
                 )
             seen[loaded.rule.id] = loaded
             rules.append(loaded)
-    return rules
+    enabled = [r for r in rules if r.rule.id not in disabled]
+    return PackSet(enabled, {lang: tuple(dict.fromkeys(p)) for lang, p in allow.items() if p})
+
+
+def _apply_override(
+    placed: PlacedOverride, seen: dict[str, LoadedRule], rules: list[LoadedRule], disabled: set[str]
+) -> None:
+    """Change (or disable) a rule loaded from an earlier file, in place in `rules`."""
+    override = placed.override
+    target = seen.get(override.id)
+    if target is None:
+        raise PackError(
+            placed.path,
+            "an override names a rule that no earlier pack defines (overrides apply to packs loaded before them)",
+            line=placed.line,
+            rule_id=override.id,
+            field="overrides.id",
+        )
+    if override.disable:
+        disabled.add(override.id)
+        return
+    update: dict[str, Any] = {}
+    if override.severity is not None:
+        update["severity"] = override.severity
+    if override.message is not None:
+        update["message"] = {**target.rule.message, **override.message}
+    if override.why is not None:
+        update["why"] = override.why
+    changed = LoadedRule(target.rule.model_copy(update=update), target.path, target.line, target.lang)
+    rules[rules.index(target)] = changed
+    seen[override.id] = changed
 
 
 def _pack_error(path: Path, text: str, node: Any, data: dict, exc: ValidationError) -> PackError:

@@ -324,3 +324,19 @@ def test_cli_unexpected_validation_error_does_not_repeat_its_input(monkeypatch, 
     assert code == 2
     assert err.startswith("replyguard: internal error: ValidationError: channel: Input should be")
     assert "секретная" not in err and err.count("\n") == 1
+
+
+def test_cli_rules_option_applies_a_company_pack(monkeypatch, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(
+        "language: ru\nabout: ACME.\noverrides:\n  - id: ru.bad_word.vy_sami_vinovaty\n    severity: info\n",
+        encoding="utf-8",
+    )
+    text = "Вы сами виноваты, что не проверили адрес."
+    assert _run(monkeypatch, capsys, ["check", "-", "--lang", "ru"], text)[0] == 1
+    code, out, _ = _run(monkeypatch, capsys, ["check", "-", "--lang", "ru", "--rules", str(pack)], text)
+    assert code == 0 and "ru.bad_word.vy_sami_vinovaty" in out
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("language: ru\nabout: typo.\noverrides:\n  - id: ru.bad_word.nope\n    severity: info\n")
+    code, _, err = _run(monkeypatch, capsys, ["check", "-", "--rules", str(broken)], text)
+    assert code == 2 and "broken.yaml:4" in err

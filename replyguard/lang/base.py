@@ -134,6 +134,18 @@ class LanguageAdapter(ABC):
         whitespace separates): Chinese writes no spaces between words."""
         return None
 
+    @property
+    def fold(self) -> Callable[[str], str] | None:
+        """A character-for-character folding of text for matching (None: none), such as
+        Traditional to Simplified Chinese: rules are written in one form, replies come in
+        several. It must keep the length, so offsets stay valid."""
+        return None
+
+    def unfold(self, original: str, replacement: str) -> str:
+        """`replacement` in the written form of `original`, the text it replaces (the
+        inverse of `fold` for suggestions: Traditional in, Traditional out)."""
+        return replacement
+
     def words(self, text: str) -> list[Token]:
         """The tokens of `text` without the Doc and sentences (pack phrases need no more)."""
         return self.analyse(text).tokens
