@@ -57,7 +57,7 @@ class CompiledLexicon:
         for rule in rules:
             for phrase in rule.phrases:
                 if rule.match == "form":
-                    steps = tuple(frozenset({word}) for word in adapter.phrase_forms(phrase))
+                    steps = tuple(frozenset(adapter.typed_forms(word)) for word in adapter.phrase_forms(phrase))
                     index = self._by_form
                 else:
                     steps = tuple(adapter.phrase_lemmas(phrase))
@@ -67,6 +67,9 @@ class CompiledLexicon:
                 entry = _Entry(rule, phrase, steps)
                 for key in steps[0]:
                     index.setdefault(key, []).append(entry)
+        adapter.learn_words(
+            {lemma for entries in self._by_lemma.values() for e in entries for step in e.steps for lemma in step}
+        )
         for index in (self._by_lemma, self._by_form):
             for entries in index.values():
                 entries.sort(key=lambda e: -len(e.steps))

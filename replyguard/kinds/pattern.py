@@ -11,6 +11,7 @@ tokens around the hits; a rule with an unanchored alternative runs on the whole 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -93,10 +94,38 @@ class _CompiledRule:
         from spacy.matcher import Matcher
 
         self.rule = rule
+        patterns = [_loosened(p, adapter.typed_forms) for p in rule.patterns]
         self.matcher = Matcher(adapter.vocab, validate=False)
-        self.matcher.add(rule.id, rule.patterns, greedy="LONGEST")
-        self.alternatives = [_Alternative(index, shape_of(p)) for p in rule.patterns]
+        self.matcher.add(rule.id, patterns, greedy="LONGEST")
+        self.alternatives = [_Alternative(index, shape_of(p)) for p in patterns]
         self.whole_text = not all(a.shape.anchored for a in self.alternatives)
+
+
+def _loosened(pattern: list[dict[str, Any]], typed_forms: Callable[[str], tuple[str, ...]]) -> list[dict[str, Any]]:
+    """The pattern with each LOWER word also accepted as people type it (see
+    `LanguageAdapter.typed_forms`); IN and NOT_IN lists grow alike, so exclusions still hold."""
+
+    def grown(values: list[Any]) -> list[Any]:
+        out = list(values)
+        for value in values:
+            if isinstance(value, str):
+                out.extend(form for form in typed_forms(value) if form not in out)
+        return out
+
+    loosened = []
+    for token in pattern:
+        condition = token.get("LOWER")
+        if isinstance(condition, str) and len(typed_forms(condition)) > 1:
+            token = {**token, "LOWER": {"IN": grown([condition])}}
+        elif isinstance(condition, dict):
+            token = {
+                **token,
+                "LOWER": {
+                    op: grown(v) if op in ("IN", "NOT_IN") and isinstance(v, list) else v for op, v in condition.items()
+                },
+            }
+        loosened.append(token)
+    return loosened
 
 
 class CompiledPatterns:
@@ -110,6 +139,16 @@ class CompiledPatterns:
         self, rules: list[PatternRule], adapter: LanguageAdapter, *, prefilter: bool = True, cache: bool = False
     ) -> None:
         self._rules = [_CompiledRule(rule, n, adapter) for n, rule in enumerate(rules)]
+        adapter.learn_words(
+            {
+                value
+                for compiled in self._rules
+                for alternative in compiled.alternatives
+                for anchor in alternative.shape.anchors
+                for kind, value in anchor.keys
+                if kind == LEMMA
+            }
+        )
         self._prefilter = prefilter
         self._everywhere = [r for r in self._rules if r.whole_text or not prefilter]
         # Every alternative is listed under the keys of one anchor (a word or lemma when it

@@ -12,7 +12,7 @@ import copy
 import re
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -202,6 +202,15 @@ class LanguageAdapter(ABC):
         self._phrase_cache.update(memory["lemmas"])
         self._form_cache.update(memory.get("forms") or {})
         return True
+
+    def typed_forms(self, word: str) -> tuple[str, ...]:
+        """The ways people type a lowercase word a rule names (the word first), for
+        patterns that match written forms: Slovenian «počakajte» is also «pocakajte»."""
+        return (word,)
+
+    def learn_words(self, lemmas: Iterable[str]) -> None:  # noqa: B027 - optional hook
+        """The lemmas the packs name, so an adapter can recognise them typed loosely
+        (Slovenian written without č, š, ž)."""
 
     def add_terms(self, terms: Sequence[str]) -> None:  # noqa: B027 - optional hook
         """Teach the tokenizer multiword terms from the rule packs (segmenting languages)."""

@@ -10,6 +10,7 @@ lemmagen3 is inconsistent on capitals, so words are lowercased first.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import ClassVar
 
@@ -17,6 +18,17 @@ from replyguard.lang.sl.closed_class import CLOSED_CLASS_POS
 from replyguard.lang.tokenized import SpacyTokenizedAdapter, WordAnalysis, require
 
 _LETTER = re.compile(r"[^\W\d_]")
+_DIACRITICS = str.maketrans("čšžćđ", "cszcd")
+_HAS_DIACRITICS = re.compile("[čšžćđ]")
+_WITH_CARON = {"c": "č", "s": "š", "z": "ž"}
+_MOST_PLAIN_LETTERS = 5  # c, s or z tried with a caron: at most 2**5 spellings per word
+
+
+def without_diacritics(word: str) -> str:
+    """The word as typed on a keyboard without č, š, ž (ć and đ of names too)."""
+    return word.translate(_DIACRITICS)
+
+
 _NUMBER = re.compile(r"^(?=.*\d)[\d.,:–\-/+%]+$")
 
 
@@ -33,10 +45,32 @@ class SlovenianAdapter(SpacyTokenizedAdapter):
         lemmagen3 = require("lemmagen3", self.code)
         super().__init__()
         self._lemmatizer = lemmagen3.Lemmatizer("sl")
+        # Pack lemmas with č/š/ž by their plain spelling: «tezavo» is read as «težavo».
+        self._restored: dict[str, frozenset[str]] = {}
+        self._prefixes: frozenset[str] = frozenset()  # their first three letters, plain
 
     def _start_vocabulary(self) -> None:
         super()._start_vocabulary()
         self._cached = lru_cache(maxsize=self.word_cache_size)(self._analyse_lowered)
+
+    def typed_forms(self, word: str) -> tuple[str, ...]:
+        plain = without_diacritics(word)
+        return (word,) if plain == word else (word, plain)
+
+    def learn_words(self, lemmas: Iterable[str]) -> None:
+        """Remember the packs' lemmas with č, š or ž under their plain spelling, so a reply
+        typed without them («zal», «cakajte», «tezavo») matches as if written properly. Only
+        words without any such letter are read this way: «koš» never stands for «kos»."""
+        grown = dict(self._restored)
+        for lemma in lemmas:
+            plain = without_diacritics(lemma)
+            if plain != lemma:
+                grown[plain] = grown.get(plain, frozenset()) | {lemma}
+        if grown != self._restored:
+            self._restored = grown
+            self._prefixes = frozenset(plain[:3] for plain in grown)
+            self._cached.cache_clear()
+            self._analysed.cache_clear()
 
     def _lemma(self, lowered: str) -> str:
         """lemmagen3's lemma; a word of 255 UTF-8 bytes or more is its own (lemmagen3 keeps
@@ -48,6 +82,23 @@ class SlovenianAdapter(SpacyTokenizedAdapter):
         except UnicodeDecodeError:
             return lowered
 
+    def _respelled(self, plain: str) -> set[str]:
+        """Pack lemmas of the word with carons put back («vaso» → «vašo» → vaš): lemmagen3
+        reads a plain spelling as another word. Tried only where a pack lemma starts alike."""
+        if plain[:3] not in self._prefixes:
+            return set()
+        places = [at for at, char in enumerate(plain) if char in _WITH_CARON][:_MOST_PLAIN_LETTERS]
+        found: set[str] = set()
+        for mask in range(1, 1 << len(places)):
+            letters = list(plain)
+            for bit, at in enumerate(places):
+                if mask >> bit & 1:
+                    letters[at] = _WITH_CARON[letters[at]]
+            lemma = self._lemma("".join(letters))
+            if without_diacritics(lemma) in self._restored and lemma in self._restored[without_diacritics(lemma)]:
+                found.add(lemma)
+        return found
+
     def analyse_word(self, word: str) -> WordAnalysis:
         return self._cached(word.lower())  # the base caches by written form; this by lowercase
 
@@ -56,6 +107,9 @@ class SlovenianAdapter(SpacyTokenizedAdapter):
         if not _LETTER.search(lowered):
             return WordAnalysis((lowered,), "NUM" if _NUMBER.match(lowered) else "PUNCT", "shape")
         lemma = self._lemma(lowered)
-        lemmas = (lemma,) if lemma == lowered else (lemma, lowered)
+        lemmas: tuple[str, ...] = (lemma,) if lemma == lowered else (lemma, lowered)
+        if self._restored and not _HAS_DIACRITICS.search(lowered):
+            restored = self._restored.get(lemma, frozenset()) | self._restored.get(lowered, frozenset())
+            lemmas += tuple(sorted((restored | self._respelled(lowered)) - set(lemmas)))
         pos = CLOSED_CLASS_POS.get(lowered) or CLOSED_CLASS_POS.get(lemma, "")
         return WordAnalysis(lemmas, pos, "closed_class" if pos else "lemmagen3")
