@@ -43,14 +43,30 @@ class CompiledPack:
         return matches
 
 
-def findings_from(matches: Iterable[Match], analysis: Analysis, message_lang: str) -> list[Finding]:
-    """Findings (messages in `message_lang`, or the analysed text's language for 'reply'), merged."""
+def findings_from(
+    matches: Iterable[Match],
+    analysis: Analysis,
+    message_lang: str,
+    shown: str | None = None,
+    unfold: Callable[[str], str] | None = None,
+) -> list[Finding]:
+    """Findings (messages in `message_lang`, or the analysed text's language for 'reply'), merged.
+
+    `shown` is the text as written when the analysis saw it folded (Traditional Chinese read
+    as Simplified, same length): messages quote it, and `unfold` writes each replacement in
+    the reply's own form.
+    """
     lang = analysis.lang if message_lang == "reply" else message_lang
+    written = analysis.text if shown is None else shown
+
+    def replacement(text: str) -> str:
+        return unfold(text) if unfold is not None else text
+
     findings = []
     for match in matches:
         best = match.suggestions[0] if match.suggestions else None
         # The message quotes what the best edit replaces, which may be wider than the match.
-        matched = analysis.text[best.start : best.end] if best else analysis.text[match.start : match.end]
+        matched = written[best.start : best.end] if best else written[match.start : match.end]
         # The finding covers what its best edit replaces («вашей проблемой», not «проблемой»),
         # so the CLI column, the highlight and the quoted words agree.
         start = min(match.start, best.start) if best else match.start
@@ -62,10 +78,11 @@ def findings_from(matches: Iterable[Match], analysis: Analysis, message_lang: st
                 severity=match.rule.severity,
                 start=start,
                 end=end,
-                message=match.rule.text_of_message(lang, matched, best.text if best else ""),
+                message=match.rule.text_of_message(lang, matched, replacement(best.text) if best else ""),
                 lang=analysis.lang,
                 suggestions=[
-                    Edit(start=s.start, end=s.end, replacement=s.text, safe=s.safe) for s in match.suggestions
+                    Edit(start=s.start, end=s.end, replacement=replacement(s.text), safe=s.safe)
+                    for s in match.suggestions
                 ],
             )
         )

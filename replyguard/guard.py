@@ -146,9 +146,17 @@ class Guard:
         )
         pack = self._pack(segment.lang)  # first: compiling teaches a segmenter the pack's terms
         adapter = get_adapter(segment.lang)
-        analysis = adapter.analyse(piece, breaks)
+        fold = adapter.fold
+        folded = fold(piece) if fold is not None else piece  # same length: offsets hold
+        analysis = adapter.analyse(folded, breaks)
         renew_if_grown(adapter)
-        found = findings_from(pack.find(analysis, ctx), analysis, self.message_lang)
+        if folded == piece:
+            found = findings_from(pack.find(analysis, ctx), analysis, self.message_lang)
+        else:
+            found = findings_from(
+                pack.find(analysis, ctx), analysis, self.message_lang, piece, adapter.unfolding(piece)
+            )
+        piece = folded
         allowed = self._allow_lists.get(segment.lang)
         if allowed:
             found = allowed.keep(found, piece)

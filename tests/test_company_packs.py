@@ -101,19 +101,23 @@ def test_allowed_phrase_wins_over_a_shorter_flagged_word(tmp_path: Path) -> None
     pack = _pack(
         tmp_path,
         """language: ru
-about: ACME's product names.
+about: ACME's agreed slogan.
 allow:
-  - "Проблемам  нет"
+  - "Ваша проблема  — наша забота"
 """,
     )
-    text = "Подключите тариф «Проблемам нет» в приложении."
-    assert "ru.bad_word.problema" in _rules(Guard().check(text, lang="ru"))
+    text = "Как говорит наш девиз, «Ваша проблема — наша забота»."
+    word = text.index("Ваша")
+
+    def flagged_at(report: object) -> list[int]:
+        return [f.start for f in report.findings if f.category.value == "bad_word"]  # type: ignore[attr-defined]
+
+    assert word in flagged_at(Guard().check(text, lang="ru"))
     guard = Guard(extra_rules=[pack])
-    assert "ru.bad_word.problema" not in _rules(guard.check(text, lang="ru"))
+    assert flagged_at(guard.check(text, lang="ru")) == []
     # Case and spacing do not matter; the same word outside the allowed phrase is still flagged.
-    other = guard.check("Тариф «ПРОБЛЕМАМ НЕТ» решит вашу проблему.", lang="ru")
-    flagged = [other.text[f.start : f.end] for f in other.findings if f.rule == "ru.bad_word.problema"]
-    assert flagged == ["вашу проблему"]
+    other = guard.check("Пакет «ПРОБЛЕМА ПЛЮС» решит вашу проблему.", lang="ru")
+    assert [other.text[f.start : f.end] for f in other.findings if f.category.value == "bad_word"] == ["вашу проблему"]
 
 
 def test_allowed_phrase_matches_whole_words_only(tmp_path: Path) -> None:

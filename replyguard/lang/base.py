@@ -141,10 +141,10 @@ class LanguageAdapter(ABC):
         several. It must keep the length, so offsets stay valid."""
         return None
 
-    def unfold(self, original: str, replacement: str) -> str:
-        """`replacement` in the written form of `original`, the text it replaces (the
-        inverse of `fold` for suggestions: Traditional in, Traditional out)."""
-        return replacement
+    def unfolding(self, original: str) -> Callable[[str], str] | None:
+        """How to write replacements for `original`, a stretch of reply that `fold` changed
+        (None: as they are): Traditional in, Traditional out."""
+        return None
 
     def words(self, text: str) -> list[Token]:
         """The tokens of `text` without the Doc and sentences (pack phrases need no more)."""

@@ -1,9 +1,10 @@
 """The Chinese adapter: jieba's algorithm and dictionary through rjieba (jieba-rs).
 
-Sources: jieba's dictionary and HMM (MIT), as shipped in rjieba. Multiword terms from the
-rule packs are added to the segmenter's dictionary so they stay whole. Limits: the word is
-its own lemma (Chinese does not inflect); traditional and simplified characters are not yet
-folded together, so a pack lists both where both occur.
+Sources: jieba's dictionary and HMM (MIT), as shipped in rjieba; OpenCC's tables for
+Traditional → Simplified (see `scripts`). Multiword terms from the rule packs are added to
+the segmenter's dictionary so they stay whole. Replies are folded to Simplified characters
+and ASCII letters for matching, and suggestions come back in the reply's script. Limits: the
+word is its own lemma (Chinese does not inflect).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, ClassVar
 
 from replyguard.lang.base import Analysis, LanguageAdapter, Token, make_analysis, register_extensions
 from replyguard.lang.tokenized import require
+from replyguard.lang.zh.scripts import is_traditional, to_simplified, to_traditional
 from replyguard.lang.zh.tags import PRONOUNS, PROPER_NOUN_FLAGS, UD_POS_BY_FLAG, UNTAGGED_FLAGS
 
 SENTENCE_ENDERS = frozenset("。！？!?…；;")
@@ -68,6 +70,14 @@ class ChineseAdapter(LanguageAdapter):
     def analyse(self, text: str, breaks: frozenset[int] = frozenset()) -> Analysis:
         tokens = self.words(text)
         return make_analysis(self.code, self._vocab, text, tokens, [False] * len(tokens), SENTENCE_ENDERS, None, breaks)
+
+    @property
+    def fold(self) -> Callable[[str], str]:
+        """Traditional and full-width text folded to Simplified and ASCII, same length."""
+        return to_simplified
+
+    def unfolding(self, original: str) -> Callable[[str], str] | None:
+        return to_traditional if is_traditional(original) else None
 
     @property
     def joins(self) -> Callable[[str, str], bool]:

@@ -1,0 +1,67 @@
+"""Traditional and full-width Chinese folded for matching, and suggestions given back in the
+reply's own script.
+
+Rules are written in Simplified characters with ASCII letters and digits; replies come in
+Traditional (Taiwan, Hong Kong) and with full-width letters and digits typed by an IME.
+OpenCC (Apache-2.0, the maintained converter, through its official binding) does the
+conversion. Folding keeps the length, character for character, so every offset of the
+folded text is an offset of the reply. OpenCC is loaded on the first reply that needs it:
+a text that GB 2312 can encode has no Traditional character to fold.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+# Full-width ASCII letters and digits (U+FF10–U+FF5A) as ASCII; full-width punctuation
+# (，。！？：) is how Chinese is written and stays.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+
+_converters: dict[str, Any] = {}
+_lock = threading.Lock()
+
+
+def _converter(config: str) -> Any:
+    found = _converters.get(config)
+    if found is None:
+        with _lock:
+            found = _converters.get(config)
+            if found is None:
+                import opencc
+
+                found = _converters[config] = opencc.OpenCC(config)
+    return found
+
+
+def _needs_conversion(text: str) -> bool:
+    """Whether `text` may hold a Traditional character: every Simplified one is in GB 2312."""
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def to_simplified(text: str) -> str:
+    """`text` in Simplified characters with ASCII letters and digits, the same length."""
+    text = text.translate(_HALF_WIDTH)
+    if not _needs_conversion(text):
+        return text
+    converted = _converter("t2s").convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase mapped to one of another length (none known in OpenCC's tables): convert
+    # character by character, which keeps the offsets.
+    single = _converter("t2s")
+    return "".join(c if len(s := single.convert(c)) != 1 else s for c in text)
+
+
+def is_traditional(text: str) -> bool:
+    """Whether `text` has characters that fold to other Simplified ones."""
+    return _needs_conversion(text) and to_simplified(text) != text.translate(_HALF_WIDTH)
+
+
+def to_traditional(text: str) -> str:
+    """Simplified `text` (a suggestion) in Traditional characters, for a Traditional reply."""
+    return _converter("s2t").convert(text)
