@@ -116,8 +116,9 @@ allow:
     guard = Guard(extra_rules=[pack])
     assert flagged_at(guard.check(text, lang="ru")) == []
     # Case and spacing do not matter; the same word outside the allowed phrase is still flagged.
-    other = guard.check("Пакет «ПРОБЛЕМА ПЛЮС» решит вашу проблему.", lang="ru")
-    assert [other.text[f.start : f.end] for f in other.findings if f.category.value == "bad_word"] == ["вашу проблему"]
+    other = guard.check("ваша проблема —  наша забота, поэтому с вашей проблемой разберёмся.", lang="ru")
+    flagged = [other.text[f.start : f.end] for f in other.findings if f.category.value == "bad_word"]
+    assert flagged == ["вашей проблемой"]
 
 
 def test_allowed_phrase_matches_whole_words_only(tmp_path: Path) -> None:
