@@ -80,13 +80,28 @@ def findings_from(
                 end=end,
                 message=match.rule.text_of_message(lang, matched, replacement(best.text) if best else ""),
                 lang=analysis.lang,
-                suggestions=[
-                    Edit(start=s.start, end=s.end, replacement=replacement(s.text), safe=s.safe)
-                    for s in match.suggestions
-                ],
+                suggestions=_distinct(
+                    [
+                        Edit(start=s.start, end=s.end, replacement=replacement(s.text), safe=s.safe)
+                        for s in match.suggestions
+                    ]
+                ),
             )
         )
     return merge_overlapping(findings)
+
+
+def _distinct(edits: list[Edit]) -> list[Edit]:
+    """The edits without repeats (two replacements may read alike once written in the reply's
+    script), the first of each kept."""
+    seen: set[tuple[int, int, str]] = set()
+    kept = []
+    for edit in edits:
+        key = (edit.start, edit.end, edit.replacement)
+        if key not in seen:
+            seen.add(key)
+            kept.append(edit)
+    return kept
 
 
 def shifted(findings: list[Finding], offset: int) -> list[Finding]:

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from replyguard import pack_cache
+from replyguard.edits import match_case
 from replyguard.kinds.base import Match, RuleBase, Suggestion
 from replyguard.lang.base import Analysis, LanguageAdapter, Token
 from replyguard.models import Context
@@ -35,6 +36,16 @@ class _Entry:
     steps: tuple[frozenset[str], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class _CharacterEntry:
+    """A phrase matched on characters (see `LanguageAdapter.character_phrase`)."""
+
+    rule: LexiconRule
+    phrase: str
+    chars: str
+    word_bounds: bool
+
+
 class CompiledLexicon:
     """Every lexicon phrase of one language, indexed by the lemma (or form) of its first word."""
 
@@ -54,8 +65,14 @@ class CompiledLexicon:
                 memory_key = ""  # a hit: nothing to write back
         self._by_lemma: dict[str, list[_Entry]] = {}
         self._by_form: dict[str, list[_Entry]] = {}
+        self._by_char: dict[str, list[_CharacterEntry]] = {}
         for rule in rules:
             for phrase in rule.phrases:
+                on_characters = adapter.character_phrase(phrase)
+                if on_characters is not None:
+                    chars, word_bounds = on_characters
+                    self._by_char.setdefault(chars[0], []).append(_CharacterEntry(rule, phrase, chars, word_bounds))
+                    continue
                 if rule.match == "form":
                     steps = tuple(frozenset(adapter.typed_forms(word)) for word in adapter.phrase_forms(phrase))
                     index = self._by_form
@@ -73,6 +90,8 @@ class CompiledLexicon:
         for index in (self._by_lemma, self._by_form):
             for entries in index.values():
                 entries.sort(key=lambda e: -len(e.steps))
+        for char_entries in self._by_char.values():
+            char_entries.sort(key=lambda e: -len(e.chars))
         if memory_key:
             pack_cache.write(memory_key, adapter.phrase_memory(phrases), "phrases")
 
@@ -91,6 +110,37 @@ class CompiledLexicon:
                     continue
                 seen.add(entry.rule.id)
                 matches.append(self._to_match(analysis, i, last, entry))
+        if self._by_char:
+            matches.extend(self._character_matches(analysis))
+        return matches
+
+    def _character_matches(self, analysis: Analysis) -> list[Match]:
+        """Phrases found in the characters of the text (longest first at each place)."""
+        text = analysis.lowered if len(analysis.lowered) == len(analysis.text) else analysis.text
+        by_char = self._by_char
+        bounds: set[int] | None = None
+        matches: list[Match] = []
+        for start, char in enumerate(text):
+            entries = by_char.get(char)
+            if not entries:
+                continue
+            seen: set[str] = set()
+            for entry in entries:
+                if entry.rule.id in seen or not text.startswith(entry.chars, start):
+                    continue
+                end = start + len(entry.chars)
+                if entry.word_bounds:
+                    if bounds is None:
+                        bounds = {t.start for t in analysis.tokens} | {t.end for t in analysis.tokens}
+                    if start not in bounds or end not in bounds:
+                        continue
+                seen.add(entry.rule.id)
+                written = analysis.text[start:end]
+                suggestions = [
+                    Suggestion(start, end, match_case(written, replacement), entry.rule.safe)
+                    for replacement in entry.rule.replace
+                ]
+                matches.append(Match(entry.rule, start, end, suggestions))
         return matches
 
     def _candidates(self, token: Token) -> list[_Entry]:

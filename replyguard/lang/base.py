@@ -203,6 +203,13 @@ class LanguageAdapter(ABC):
         self._form_cache.update(memory.get("forms") or {})
         return True
 
+    def character_phrase(self, phrase: str) -> tuple[str, bool] | None:
+        """For a language whose phrases are matched on characters rather than on words
+        (Chinese: a segmenter's cut must not hide a phrase), the characters of `phrase` and
+        whether a match must also start and end where words do (short phrases, which could
+        sit across two words); None matches the phrase word by word."""
+        return None
+
     def typed_forms(self, word: str) -> tuple[str, ...]:
         """The ways people type a lowercase word a rule names (the word first), for
         patterns that match written forms: Slovenian «počakajte» is also «pocakajte»."""

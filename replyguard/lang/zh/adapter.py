@@ -9,6 +9,7 @@ word is its own lemma (Chinese does not inflect).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,6 +21,8 @@ from replyguard.lang.zh.scripts import is_traditional, to_simplified, to_traditi
 from replyguard.lang.zh.tags import PRONOUNS, PROPER_NOUN_FLAGS, UD_POS_BY_FLAG, UNTAGGED_FLAGS
 
 SENTENCE_ENDERS = frozenset("。！？!?…；;")
+_LATIN = re.compile(r"[A-Za-z0-9]")
+BOUNDED_BELOW = 3  # a lexicon phrase this short must also match whole words
 
 
 class ChineseAdapter(LanguageAdapter):
@@ -59,11 +62,13 @@ class ChineseAdapter(LanguageAdapter):
         return frozenset(self._defaults.stop_words)
 
     def add_terms(self, terms: Sequence[str]) -> None:
-        """Add pack phrases to the segmenter's dictionary so that they come out as one word."""
+        """Add pack phrases to the segmenter's dictionary so that they come out as one word.
+        Phrases with Latin letters or digits stay out: jieba would cut «book» into bo / ok
+        once «ok» is a word of its dictionary."""
         with self._lock:
             for term in terms:
                 term = "".join(term.split())
-                if len(term) > 1 and term not in self._terms:
+                if len(term) > 1 and term not in self._terms and not term.isascii() and not _LATIN.search(term):
                     self._jieba.add_word(term, None, None)
                     self._terms.add(term)
 
@@ -78,6 +83,15 @@ class ChineseAdapter(LanguageAdapter):
 
     def unfolding(self, original: str) -> Callable[[str], str] | None:
         return to_traditional if is_traditional(original) else None
+
+    def character_phrase(self, phrase: str) -> tuple[str, bool] | None:
+        """Phrases of Chinese characters are matched on the characters, whatever jieba's cut
+        («你就等着吧» may come out 你/就等/着吧); a phrase shorter than three characters must
+        also start and end at word bounds («我会» is not in «我会议后»)."""
+        chars = "".join(phrase.split()).lower()
+        if not chars or not all(_cjk(c) for c in chars):
+            return None
+        return chars, len(chars) < BOUNDED_BELOW
 
     @property
     def joins(self) -> Callable[[str, str], bool]:

@@ -5,12 +5,13 @@ Rules are written in Simplified characters with ASCII letters and digits; replie
 Traditional (Taiwan, Hong Kong) and with full-width letters and digits typed by an IME.
 OpenCC (Apache-2.0, the maintained converter, through its official binding) does the
 conversion. Folding keeps the length, character for character, so every offset of the
-folded text is an offset of the reply. OpenCC is loaded on the first reply that needs it:
-a text that GB 2312 can encode has no Traditional character to fold.
+folded text is an offset of the reply. OpenCC is loaded on the first Chinese reply (about
+0.05 s) and converts a reply of 150 characters in about 5 µs.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import Any
 
@@ -18,6 +19,7 @@ from typing import Any
 # (，。！？：) is how Chinese is written and stays.
 _HALF_WIDTH = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _converters: dict[str, Any] = {}
 _lock = threading.Lock()
 
@@ -35,12 +37,9 @@ def _converter(config: str) -> Any:
 
 
 def _needs_conversion(text: str) -> bool:
-    """Whether `text` may hold a Traditional character: every Simplified one is in GB 2312."""
-    try:
-        text.encode("gb2312")
-    except UnicodeEncodeError:
-        return True
-    return False
+    """Whether `text` has Chinese characters at all (OpenCC decides which to change: some,
+    like 著, are Simplified in one phrase and Traditional in another)."""
+    return _HAN.search(text) is not None
 
 
 def to_simplified(text: str) -> str:
