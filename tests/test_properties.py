@@ -84,8 +84,8 @@ BAD: dict[str, list[tuple[str, frozenset[str]]]] = {
         ("Ne moremo vam pomagati.", frozenset({"sl.negative_phrasing.ne_moremo"})),
         ("Garantiramo dostavo pravočasno.", frozenset({"sl.broken_promise.absolute_guarantee"})),
         ("Spoštovani stranka, vaše naročilo je pripravljeno.", frozenset({"sl.personalization.generic_address"})),
-        ("Vaša težava ni naš problem.", frozenset({"sl.bad_word.ni_moja_stvar", "sl.bad_word.tezava"})),
-        ("V kolikor imate težavo, pišite.", frozenset({"sl.bad_word.tezava", "sl.bad_word.v_kolikor"})),
+        ("Vaša težava ni naš problem.", frozenset({"sl.bad_word.ni_moja_stvar"})),  # «težava» is the neutral word
+        ("V kolikor imate težavo, pišite.", frozenset({"sl.bad_word.v_kolikor"})),
         ("Sori za zamudo.", frozenset({"sl.bad_word.sori"})),
         ("Mersi za potrpežljivost.", frozenset({"sl.bad_word.mersi"})),
         ("Paket se nahaja v skladišču.", frozenset({"sl.bad_word.se_nahaja"})),

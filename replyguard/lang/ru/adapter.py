@@ -18,6 +18,7 @@ from replyguard.lang.ru.inflect import (
     modifier_agrees,
     narrow_by_preposition,
     noun_readings,
+    prefer_genitive,
     reinflect_modifier,
 )
 from replyguard.lang.ru.units import DictionaryUnit, normalize, shape_unit, source_of
@@ -66,7 +67,10 @@ class RussianAdapter(SpacyTokenizedAdapter):
         readings = [
             r for r in readings if all(any(modifier_agrees(p, r) for p in m.morph) for m in modifiers)
         ] or readings
-        readings = narrow_by_preposition(readings, _preposition_before(tokens, first - len(modifiers)))
+        preposition = _preposition_before(tokens, first - len(modifiers))
+        readings = narrow_by_preposition(readings, preposition)
+        if preposition is None and _inanimate_noun_before(tokens, first - len(modifiers)):
+            readings = prefer_genitive(readings)
         if not readings:
             return super().rewrite(analysis, first, last, phrase, replacement)
         target = readings[0]
@@ -145,6 +149,15 @@ def _preposition_before(tokens: list[Token], at: int) -> str | None:
         return None
     token = tokens[before]
     return token.lower if token.pos == "ADP" else None
+
+
+def _inanimate_noun_before(tokens: list[Token], at: int) -> bool:
+    """Is the word just before position `at` an inanimate noun (whose dependent is genitive)?"""
+    before = at - 1
+    if before < 0 or tokens[before].is_space or not tokens[before].morph:
+        return False
+    parse = tokens[before].morph[0]
+    return parse.tag.POS == "NOUN" and parse.tag.animacy == "inan"
 
 
 def _splice(text: str, pieces: list[tuple[int, int, str]]) -> str:

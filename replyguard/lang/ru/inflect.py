@@ -12,6 +12,7 @@ from typing import Any
 from replyguard.lang.ru.government import PREPOSITION_CASES
 
 _MODIFIER_POS = frozenset({"ADJF", "PRTF"})
+_PROPER = frozenset({"Name", "Surn", "Patr"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ def _readings(parses: tuple[Any, ...], lemmas: frozenset[str], pos: frozenset[st
     for parse in parses:
         if parse.tag.POS not in pos or parse.normal_form.replace("ё", "е") not in lemmas:
             continue
+        if _PROPER & parse.tag.grammemes:
+            continue  # «данной» is not the name «Данна», «заказика» not a person called «Заказик»
         case = _case(parse.tag)
         if case is None or parse.tag.number is None:
             continue
@@ -62,6 +65,13 @@ def modifier_agrees(parse: Any, features: Features) -> bool:
     if tag.POS not in _MODIFIER_POS or _case(tag) != features.case or tag.number != features.number:
         return False
     return features.number == "plur" or tag.gender == features.gender
+
+
+def prefer_genitive(readings: list[Features]) -> list[Features]:
+    """Genitive readings first: a noun right after an inanimate noun usually depends on it
+    («для решения проблемы»), though it may also be a subject («на сайте проблемы»), so the
+    other readings stay (and keep the edit unsure when they give other words)."""
+    return [r for r in readings if r.case == "gent"] + [r for r in readings if r.case != "gent"]
 
 
 def narrow_by_preposition(readings: list[Features], preposition: str | None) -> list[Features]:

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import ClassVar
 
+from replyguard.lang.base import Analysis, LanguageAdapter, Rewrite
+from replyguard.lang.sl.agreement import agree_rewrite
 from replyguard.lang.sl.closed_class import CLOSED_CLASS_POS
 from replyguard.lang.tokenized import SpacyTokenizedAdapter, WordAnalysis, require
 
@@ -98,6 +100,18 @@ class SlovenianAdapter(SpacyTokenizedAdapter):
             if without_diacritics(lemma) in self._restored and lemma in self._restored[without_diacritics(lemma)]:
                 found.add(lemma)
         return found
+
+    def rewrite(self, analysis: Analysis, first: int, last: int, phrase: str, replacement: str) -> Rewrite:
+        """The replacement in the matched noun's case and number, with modifiers on its left
+        re-agreed (`agreement`); what the declension lexicon does not know goes in as written."""
+        forms = self.phrase_forms(phrase)
+        lemmas = self.phrase_lemmas(phrase)
+        if len(lemmas) == len(forms):
+            words = [frozenset({form}) | found for form, found in zip(forms, lemmas, strict=True)]
+        else:
+            words = [frozenset({form}) for form in forms]
+        agreed = agree_rewrite(analysis.tokens, analysis.text, first, last, words, replacement)
+        return agreed or LanguageAdapter.rewrite(self, analysis, first, last, phrase, replacement)
 
     def analyse_word(self, word: str) -> WordAnalysis:
         return self._cached(word.lower())  # the base caches by written form; this by lowercase
