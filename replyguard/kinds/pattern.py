@@ -45,7 +45,9 @@ class PatternRule(RuleBase):
     `suggest` holds literal replacements for the flagged span; they are safe only when the
     rule says `safe: true` (the author vouches that no agreement or meaning changes).
     `context_before` / `context_after` count tokens at the ends of every pattern that must be
-    there but are not flagged or replaced (the Matcher has no look-behind or look-ahead).
+    there but are not flagged or replaced (the Matcher has no look-behind or look-ahead);
+    `context_before_optional` lets a pattern whose context only excludes words match at the
+    start of a sentence without it.
     """
 
     kind: Literal["pattern"]
@@ -54,6 +56,9 @@ class PatternRule(RuleBase):
     safe: bool = False
     context_before: int = Field(default=0, ge=0)
     context_after: int = Field(default=0, ge=0)
+    # The context_before tokens only exclude words («not after без/нет»): at the start of a
+    # sentence, where no word precedes, the rest of the pattern matches on its own.
+    context_before_optional: bool = False
 
     @field_validator("patterns")
     @classmethod
@@ -88,7 +93,7 @@ class _Alternative:
 class _CompiledRule:
     """One rule's own Matcher (patterns validated when the pack loaded, so not again here)."""
 
-    __slots__ = ("alternatives", "matcher", "rule", "whole_text")
+    __slots__ = ("alternatives", "at_start_key", "matcher", "rule", "whole_text")
 
     def __init__(self, rule: PatternRule, index: int, adapter: LanguageAdapter) -> None:
         from spacy.matcher import Matcher
@@ -97,8 +102,39 @@ class _CompiledRule:
         patterns = [_loosened(p, adapter.typed_forms) for p in rule.patterns]
         self.matcher = Matcher(adapter.vocab, validate=False)
         self.matcher.add(rule.id, patterns, greedy="LONGEST")
-        self.alternatives = [_Alternative(index, shape_of(p)) for p in patterns]
+        at_start = (
+            [v for v in (_at_sentence_start(p, rule.context_before) for p in patterns) if v is not None]
+            if rule.context_before_optional
+            else []
+        )
+        self.at_start_key = 0
+        if at_start:
+            name = f"{rule.id}#at-start"
+            self.matcher.add(name, at_start, greedy="LONGEST")
+            self.at_start_key = adapter.vocab.strings[name]
+        self.alternatives = [_Alternative(index, shape_of(p)) for p in (*patterns, *at_start)]
         self.whole_text = not all(a.shape.anchored for a in self.alternatives)
+
+
+def _at_sentence_start(pattern: list[dict[str, Any]], before: int) -> list[dict[str, Any]] | None:
+    """For a pattern whose `before` context tokens only exclude words («not after без/нет»),
+    the same pattern without them at the start of a sentence, where no word precedes: a
+    Matcher cannot match «nothing» before the first token, so «Проблема …» opening a reply
+    would otherwise never be seen. None when the context requires something."""
+    head, rest = pattern[:before], pattern[before:]
+    if not head or not rest or not all(_only_excludes(token) for token in head):
+        return None
+    if rest[0].get("IS_SENT_START") is False:
+        return None
+    return [{**rest[0], "IS_SENT_START": True}, *rest[1:]]
+
+
+def _only_excludes(token: dict[str, Any]) -> bool:
+    """Whether a token spec only lists words it must not be (NOT_IN on written attributes)."""
+    return bool(token) and all(
+        key in ("LOWER", "ORTH", "TEXT", "LEMMA") and isinstance(value, dict) and set(value) == {"NOT_IN"}
+        for key, value in token.items()
+    )
 
 
 def _loosened(pattern: list[dict[str, Any]], typed_forms: Callable[[str], tuple[str, ...]]) -> list[dict[str, Any]]:
@@ -220,8 +256,9 @@ class CompiledPatterns:
         doc = analysis.doc
         for low, high in windows:
             doclike = doc if (low, high) == (0, len(tokens)) else doc[low:high]
-            for _key, first, end in compiled.matcher(doclike, allow_missing=True):
-                first, end = low + first + rule.context_before, low + end - rule.context_after
+            for key, first, end in compiled.matcher(doclike, allow_missing=True):
+                before = 0 if key == compiled.at_start_key else rule.context_before
+                first, end = low + first + before, low + end - rule.context_after
                 if first >= end:
                     continue
                 start, stop = tokens[first].start, tokens[end - 1].end
