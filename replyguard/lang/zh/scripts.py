@@ -62,5 +62,6 @@ def is_traditional(text: str) -> bool:
 
 
 def to_traditional(text: str) -> str:
-    """Simplified `text` (a suggestion) in Traditional characters, for a Traditional reply."""
-    return _converter("s2t").convert(text)
+    """Simplified `text` (a suggestion) in Traditional characters, for a Traditional reply:
+    Taiwan's standard forms (為, not OpenCC's default 爲), which Hong Kong text shares."""
+    return _converter("s2tw").convert(text)
