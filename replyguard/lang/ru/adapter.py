@@ -15,11 +15,13 @@ from replyguard.lang.base import Analysis, Rewrite, Token
 from replyguard.lang.ru.inflect import (
     adjective_readings,
     inflect_phrase,
+    inflect_verb,
     modifier_agrees,
     narrow_by_preposition,
     noun_readings,
     prefer_genitive,
     reinflect_modifier,
+    verb_readings,
 )
 from replyguard.lang.ru.units import DictionaryUnit, normalize, shape_unit, source_of
 from replyguard.lang.tokenized import SpacyTokenizedAdapter, WordAnalysis, require
@@ -57,6 +59,9 @@ class RussianAdapter(SpacyTokenizedAdapter):
         tokens = analysis.tokens
         phrase_lemmas = self.phrase_lemmas(phrase)
         words = [t for t in tokens[first : last + 1] if not t.is_space]
+        verb = self._rewrite_verb(analysis, words, phrase_lemmas, replacement)
+        if verb is not None:
+            return verb
         head_at = _head_position(words, phrase_lemmas)
         if head_at is None:
             adjective = self._rewrite_adjective(analysis, words, phrase_lemmas, replacement)
@@ -97,6 +102,29 @@ class RussianAdapter(SpacyTokenizedAdapter):
                 pieces.insert(0, (modifier.start, modifier.end, match_case(modifier.text, changed)))
                 certain = certain and len({str(p.tag) for p in agreeing}) == 1
         return Rewrite(pieces[0][0], end, _splice(analysis.text, pieces), certain)
+
+    def _rewrite_verb(
+        self, analysis: Analysis, words: list[Token], phrase_lemmas: list[frozenset[str]], replacement: str
+    ) -> Rewrite | None:
+        """A verb phrase for a verb phrase («произведите оплату» → «оплатите»): the
+        replacement's infinitive takes the matched verb's mood, tense, person, number and
+        gender. Certain only when every reading of the matched verb gives the same words."""
+        if len(words) != len(phrase_lemmas):
+            return None
+        for word, lemmas in zip(words, phrase_lemmas, strict=True):
+            readings = verb_readings(word.morph or (), lemmas)
+            if not readings:
+                continue
+            results = [inflect_verb(self._dictionary.parse, replacement, r) for r in readings]
+            if any(r is None for r in results):
+                return None
+            texts = {r[0] for r in results if r is not None}
+            best = results[0]
+            assert best is not None
+            certain = len(texts) == 1 and all(r[1] for r in results if r is not None)
+            start, end = words[0].start, words[-1].end
+            return Rewrite(start, end, match_case(analysis.text[start:end], best[0]), certain)
+        return None
 
     def _rewrite_adjective(
         self, analysis: Analysis, words: list[Token], phrase_lemmas: list[frozenset[str]], replacement: str

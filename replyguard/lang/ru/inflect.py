@@ -134,3 +134,51 @@ def reinflect_modifier(parse: Any, features: Features) -> str | None:
         return None
     inflected = parse.inflect(grammemes)
     return inflected.word if inflected else None
+
+
+_VERB_POS = frozenset({"VERB", "INFN"})
+_NON_PAST = frozenset({"pres", "futr"})
+
+
+def verb_readings(parses: tuple[Any, ...], lemmas: frozenset[str]) -> list[Any]:
+    """The finite or infinitive readings of a matched verb whose lemma is the rule's
+    («произведите» of «произвести оплату»)."""
+    return [p for p in parses if p.tag.POS in _VERB_POS and p.normal_form.replace("ё", "е") in lemmas]
+
+
+def inflect_verb(
+    parse_word: Callable[[str], tuple[Any, ...]], replacement: str, matched: Any
+) -> tuple[str, bool] | None:
+    """The replacement phrase with its leading infinitive in the matched verb's form
+    («произведите оплату» → «оплатите», «произвели возврат» → «вернули»), and whether the
+    form keeps the meaning exactly. None when the replacement does not start with an
+    infinitive or the form does not exist.
+
+    A non-past form follows the replacement's own aspect: the present of an imperfective
+    verb and the future of a perfective one are the same slot, but they do not mean the same
+    («производим» → «оплатим» moves from now to later), so such a form is not certain."""
+    words = replacement.split()
+    infinitive = next((p for p in parse_word(words[0]) if p.tag.POS == "INFN"), None)
+    if infinitive is None:
+        return None
+    tag = matched.tag
+    if tag.POS == "INFN":
+        return replacement, True
+    certain = True
+    if tag.mood == "impr":
+        grammemes = {"impr", str(tag.number)}
+        grammemes.add(str(tag.involvement) if tag.involvement else "excl")
+    elif tag.tense == "past":
+        grammemes = {"past", str(tag.number)}
+        if tag.number == "sing" and tag.gender:
+            grammemes.add(str(tag.gender))
+    elif tag.tense in _NON_PAST:
+        own = "futr" if infinitive.tag.aspect == "perf" else "pres"
+        certain = infinitive.tag.aspect == tag.aspect
+        grammemes = {own, str(tag.number), str(tag.person)}
+    else:
+        return None
+    inflected = infinitive.inflect(grammemes)
+    if inflected is None:
+        return None
+    return " ".join([inflected.word, *words[1:]]), certain

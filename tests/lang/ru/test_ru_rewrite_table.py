@@ -103,3 +103,33 @@ def test_ru_proper_name_readings_are_ignored() -> None:
     analysis = adapter.analyse("По данной заявке нет ответа.")
     rewrite = adapter.rewrite(analysis, 1, 1, "данной", "этот")
     assert (rewrite.text, rewrite.certain) == ("этой", True)
+
+
+# A verb phrase for a verb: (text, phrase matched, replacement, expected words, certain)
+VERBS = [
+    ("Произведите оплату до пятницы.", "произвести оплату", "оплатить", "Оплатите", True),
+    ("Мы произвели возврат вчера.", "произвести возврат", "вернуть", "вернули", True),
+    ("Я совершил звонок в банк.", "совершить звонок", "позвонить", "позвонил", True),
+    ("Она совершила звонок в банк.", "совершить звонок", "позвонить", "позвонила", True),
+    ("Курьер совершит звонок за час.", "совершить звонок", "позвонить", "позвонит", True),
+    ("Необходимо произвести оплату.", "произвести оплату", "оплатить", "оплатить", True),
+    # present of an imperfective → future of a perfective: another time, so not certain
+    ("Мы производим оплату сразу.", "производить оплату", "оплатить", "оплатим", False),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "replacement", "expected", "certain"), VERBS)
+def test_ru_verb_replacement_takes_the_matched_form(
+    text: str, phrase: str, replacement: str, expected: str, certain: bool
+) -> None:
+    adapter = get_adapter("ru")
+    analysis = adapter.analyse(text)
+    words = [t for t in analysis.tokens if not t.is_space and t.pos != "PUNCT"]
+    wanted = adapter.phrase_lemmas(phrase)
+    first = next(
+        i
+        for i, t in enumerate(words)
+        if all(not wanted[k].isdisjoint(words[i + k].lemmas) for k in range(len(wanted)) if i + k < len(words))
+    )
+    rewrite = adapter.rewrite(analysis, words[first].i, words[first + len(wanted) - 1].i, phrase, replacement)
+    assert (rewrite.text, rewrite.certain) == (expected, certain)
