@@ -71,7 +71,10 @@ class CompiledLexicon:
                 on_characters = adapter.character_phrase(phrase)
                 if on_characters is not None:
                     chars, word_bounds = on_characters
-                    self._by_char.setdefault(chars[0], []).append(_CharacterEntry(rule, phrase, chars, word_bounds))
+                    # Keyed by the first two characters (one for a one-character phrase): with
+                    # the first alone, a common character would try hundreds of phrases.
+                    key = chars[:2]
+                    self._by_char.setdefault(key, []).append(_CharacterEntry(rule, phrase, chars, word_bounds))
                     continue
                 if rule.match == "form":
                     steps = tuple(frozenset(adapter.typed_forms(word)) for word in adapter.phrase_forms(phrase))
@@ -120,8 +123,13 @@ class CompiledLexicon:
         by_char = self._by_char
         bounds: set[int] | None = None
         matches: list[Match] = []
-        for start, char in enumerate(text):
-            entries = by_char.get(char)
+        for start in range(len(text)):
+            pair = by_char.get(text[start : start + 2])
+            single = by_char.get(text[start])
+            if pair and single:
+                entries = sorted(pair + single, key=lambda e: -len(e.chars))
+            else:
+                entries = pair or single or []
             if not entries:
                 continue
             seen: set[str] = set()
