@@ -19,6 +19,7 @@ from replyguard.lang.ru.inflect import (
     modifier_agrees,
     narrow_by_preposition,
     noun_readings,
+    phrase_head,
     prefer_genitive,
     reinflect_modifier,
     verb_readings,
@@ -62,7 +63,7 @@ class RussianAdapter(SpacyTokenizedAdapter):
         verb = self._rewrite_verb(analysis, words, phrase_lemmas, replacement)
         if verb is not None:
             return verb
-        head_at = _head_position(words, phrase_lemmas)
+        head_at = _head_position(words, phrase_lemmas, self._phrase_head(phrase))
         if head_at is None:
             adjective = self._rewrite_adjective(analysis, words, phrase_lemmas, replacement)
             return adjective or super().rewrite(analysis, first, last, phrase, replacement)
@@ -102,6 +103,13 @@ class RussianAdapter(SpacyTokenizedAdapter):
                 pieces.insert(0, (modifier.start, modifier.end, match_case(modifier.text, changed)))
                 certain = certain and len({str(p.tag) for p in agreeing}) == 1
         return Rewrite(pieces[0][0], end, _splice(analysis.text, pieces), certain)
+
+    def _phrase_head(self, phrase: str) -> int | None:
+        """Where the head noun stands in a dictionary-form pack phrase (see `phrase_head`)."""
+        words = phrase.split()
+        if len(words) < 2:
+            return None
+        return phrase_head([self._dictionary.parse(word)[0] for word in words])
 
     def _rewrite_verb(
         self, analysis: Analysis, words: list[Token], phrase_lemmas: list[frozenset[str]], replacement: str
@@ -144,10 +152,13 @@ class RussianAdapter(SpacyTokenizedAdapter):
         return Rewrite(word.start, word.end, match_case(word.text, best), len(forms) == 1)
 
 
-def _head_position(words: list[Token], phrase_lemmas: list[frozenset[str]]) -> int | None:
-    """The last matched word that can be a noun with the phrase's lemma at its place."""
+def _head_position(words: list[Token], phrase_lemmas: list[frozenset[str]], head: int | None) -> int | None:
+    """The matched word standing for the phrase's head noun (`head`, when it can be that
+    noun), else the last matched word that can be a noun with the phrase's lemma there."""
     if len(words) != len(phrase_lemmas):
         return None
+    if head is not None and head < len(words) and noun_readings(words[head].morph, phrase_lemmas[head]):
+        return head
     for at in range(len(words) - 1, -1, -1):
         if noun_readings(words[at].morph, phrase_lemmas[at]):
             return at

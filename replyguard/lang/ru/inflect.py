@@ -93,13 +93,17 @@ def inflect_phrase(
     """
     words = replacement.split()
     parses = [parse_word(word)[0] for word in words]
-    head = next((p for p in reversed(parses) if p.tag.POS == "NOUN"), None)
-    if head is None:
+    head_at = phrase_head(parses)
+    if head_at is None:
         return replacement, None, False
+    head = parses[head_at]
     head_features = Features(target.case, target.number, _opt(head.tag.gender), _opt(head.tag.animacy))
     out: list[str] = []
     certain = True
-    for word, parse in zip(words, parses, strict=True):
+    for at, (word, parse) in enumerate(zip(words, parses, strict=True)):
+        if at > head_at:
+            out.append(word)  # a dependent after the head keeps its case («карта лояльности»)
+            continue
         grammemes = _grammemes_for(parse, head_features)
         if grammemes is None:
             out.append(word)
@@ -111,6 +115,15 @@ def inflect_phrase(
         else:
             out.append(inflected.word)
     return " ".join(out), head_features, certain
+
+
+def phrase_head(parses: list[Any]) -> int | None:
+    """The head noun of a dictionary-form phrase: its first noun in the nominative («карта» in
+    «карта лояльности»; the genitive after it depends on it), else its last noun."""
+    nouns = [at for at, parse in enumerate(parses) if parse.tag.POS == "NOUN"]
+    if not nouns:
+        return None
+    return next((at for at in nouns if parses[at].tag.case == "nomn"), nouns[-1])
 
 
 def _grammemes_for(parse: Any, features: Features) -> set[str] | None:
@@ -158,9 +171,12 @@ def inflect_verb(
     verb and the future of a perfective one are the same slot, but they do not mean the same
     («производим» → «оплатим» moves from now to later), so such a form is not certain."""
     words = replacement.split()
-    infinitive = next((p for p in parse_word(words[0]) if p.tag.POS == "INFN"), None)
-    if infinitive is None:
-        return None
+    parses = parse_word(words[0])
+    infinitive = parses[0]
+    if infinitive.tag.POS != "INFN" or any(
+        p.tag.POS in _VERB_POS and p.normal_form != infinitive.normal_form for p in parses
+    ):
+        return None  # «есть» (there is, of «быть») is also the verb «есть» (to eat): left as written
     tag = matched.tag
     if tag.POS == "INFN":
         return replacement, True
