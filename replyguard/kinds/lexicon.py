@@ -126,10 +126,7 @@ class CompiledLexicon:
         for start in range(len(text)):
             pair = by_char.get(text[start : start + 2])
             single = by_char.get(text[start])
-            if pair and single:
-                entries = sorted(pair + single, key=lambda e: -len(e.chars))
-            else:
-                entries = pair or single or []
+            entries = _longest_first(pair, single)
             if not entries:
                 continue
             seen: set[str] = set()
@@ -184,3 +181,11 @@ class CompiledLexicon:
                 Suggestion(rewrite.start, rewrite.end, rewrite.text, entry.rule.safe and rewrite.certain)
             )
         return Match(entry.rule, tokens[first].start, tokens[last].end, suggestions)
+
+
+def _longest_first(pair: list[_CharacterEntry] | None, single: list[_CharacterEntry] | None) -> list[_CharacterEntry]:
+    """The phrases starting at one place (by their first two characters, and one-character
+    phrases), longest first."""
+    if pair and single:
+        return sorted(pair + single, key=lambda e: -len(e.chars))
+    return pair or single or []
