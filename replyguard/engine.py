@@ -7,6 +7,7 @@ merges overlapping findings of one category, keeping the stronger one.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -82,13 +83,34 @@ def findings_from(
                 lang=analysis.lang,
                 suggestions=_distinct(
                     [
-                        Edit(start=s.start, end=s.end, replacement=replacement(s.text), safe=s.safe)
+                        Edit(
+                            start=s.start,
+                            end=s.end,
+                            replacement=replacement(s.text),
+                            safe=s.safe and not _repeats_sentence(analysis, s.start, s.end, s.text),
+                        )
                         for s in match.suggestions
                     ]
                 ),
             )
         )
     return merge_overlapping(findings)
+
+
+def _repeats_sentence(analysis: Analysis, start: int, end: int, replacement: str) -> bool:
+    """Whether a word the replacement brings already stands elsewhere in its sentence
+    («незамедлительно заблокировали карту сразу после…» → «сразу … сразу»): grammatical,
+    but worse wording, so such an edit is offered, not applied."""
+    words = [w for w in _WORD.findall(replacement.lower()) if len(w) > 2]
+    if not words:
+        return False
+    low, high = next(((a, b) for a, b in analysis.sentences if a <= start < b), (0, len(analysis.text)))
+    around = (analysis.text[low:start] + " " + analysis.text[end:high]).lower()
+    present = set(_WORD.findall(around))
+    return any(word in present for word in words)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _distinct(edits: list[Edit]) -> list[Edit]:

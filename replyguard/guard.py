@@ -28,6 +28,8 @@ from replyguard.lang.segments import Segment, chunked, segments
 from replyguard.models import Context, Finding, Report
 from replyguard.normalize import Normalized, normalize
 from replyguard.packs import LoadedRule, bundled_rules_dir, load_pack_set
+from replyguard.reported import not_reported
+from replyguard.reported import spans as reported_spans
 
 log = logging.getLogger("replyguard")
 
@@ -157,6 +159,7 @@ class Guard:
                 pack.find(analysis, ctx), analysis, self.message_lang, piece, adapter.unfolding(piece)
             )
         piece = folded
+        found = not_reported(found, reported_spans(adapter.reported_speech, piece))
         allowed = self._allow_lists.get(segment.lang)
         if allowed:
             found = allowed.keep(found, piece)

@@ -109,6 +109,8 @@ class LanguageAdapter(ABC):
     name: str = ""
     analyzer_packages: tuple[str, ...] = ()  # whose versions decide the lemmas (cache keys)
     messages: ClassVar[dict[str, str]] = {}  # the engine's own messages in this language
+    # «Вы пишете, что …»: a frame reporting the customer's words; group "said" is what they said
+    reported_speech: ClassVar[re.Pattern[str] | None] = None
 
     def __init__(self) -> None:
         self._lock = threading.Lock()

@@ -8,6 +8,7 @@ left of the replaced noun, not verbs or relative clauses.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from replyguard.edits import match_case
@@ -35,6 +36,13 @@ class RussianAdapter(SpacyTokenizedAdapter):
         "перечитайте её сами перед отправкой.",
     }
     analyzer_packages = ("spacy", "pymorphy3", "pymorphy3-dicts-ru")
+    # «Вы пишете, что …», «вы указали, что …»: past plurals only after «вы» («мы сообщили» is ours)
+    reported_speech: ClassVar[re.Pattern[str] | None] = re.compile(
+        r"(?:(?<![\w-])[Вв]ы\s+(?:(?:нам|мне|уже|ранее)\s+)*(?:написали|указали|сообщили|сказали|отметили|упомянули"
+        r"|спросили|пожаловались|уточнили)|(?<![\w-])(?:[Вв]ы\s+)?(?:пишете|говорите|сообщаете|указываете|жалуетесь"
+        r"|утверждаете|спрашиваете))(?:\s+(?:нам|мне))?,?\s+(?:что|будто|мол|как)\s+(?P<said>[^.!?\n;]*)"
+        r"|(?<![\w-])[Пп]о вашим словам,?\s+(?P<said2>[^.!?\n;]*)"
+    )
     name = "Russian"
 
     def __init__(self) -> None:

@@ -41,6 +41,12 @@ class SlovenianAdapter(SpacyTokenizedAdapter):
         "pred pošiljanjem ga preberite sami.",
     }
     analyzer_packages = ("spacy", "lemmagen3")
+    # «Pišete, da …», «omenili ste, da …»: the customer's words
+    reported_speech: ClassVar[re.Pattern[str] | None] = re.compile(
+        r"(?:(?<!\w)(?:[Pp]išete|[Pp]ravite|[Nn]avajate|[Tt]rdite|[Ss]prašujete|[Oo]menjate|[Ss]poročate)"
+        r"|(?<!\w)(?:[Oo]menili|[Nn]apisali|[Ss]poročili|[Nn]avedli|[Rr]ekli|[Vv]prašali|[Zz]apisali) ste)"
+        r"(?: nam| mi)?,? (?:da|ali|kako|zakaj) (?P<said>[^.!?\n;]*)"
+    )
     name = "Slovenian"
 
     def __init__(self) -> None:

@@ -31,6 +31,11 @@ class ChineseAdapter(LanguageAdapter):
         "unchecked_language": "这部分是其他语言（{language}），replyguard 无法检查，发送前请您自己再读一遍。",
     }
     analyzer_packages = ("rjieba",)
+    # 您说餐品洒了没法吃 / 您提到：…; not 您反馈的问题 (the problem you reported: our clause follows)
+    reported_speech: ClassVar[re.Pattern[str] | None] = re.compile(
+        r"(?:您|你)(?:刚才|之前|在留言里|在留言中)?(?:说|提到|反映|表示|讲|问)(?![的得过])(?:[，,:：“\"]\s*)?"
+        r"(?P<said>[^。！？!?\n；;，,”\"]*)"
+    )
     name = "Chinese"
 
     def __init__(self) -> None:
