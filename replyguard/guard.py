@@ -28,8 +28,8 @@ from replyguard.lang.segments import Segment, chunked, segments
 from replyguard.models import Context, Finding, Report
 from replyguard.normalize import Normalized, normalize
 from replyguard.packs import LoadedRule, bundled_rules_dir, load_pack_set
-from replyguard.reported import not_reported
-from replyguard.reported import spans as reported_spans
+from replyguard.reported import NEGATIVE, outside
+from replyguard.reported import spans as stretches
 
 log = logging.getLogger("replyguard")
 
@@ -159,7 +159,8 @@ class Guard:
                 pack.find(analysis, ctx), analysis, self.message_lang, piece, adapter.unfolding(piece)
             )
         piece = folded
-        found = not_reported(found, reported_spans(adapter.reported_speech, piece))
+        found = outside(found, stretches(adapter.reported_speech, piece))
+        found = outside(found, stretches(adapter.conditional_clause, piece), NEGATIVE)
         allowed = self._allow_lists.get(segment.lang)
         if allowed:
             found = allowed.keep(found, piece)

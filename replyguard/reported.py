@@ -1,4 +1,5 @@
-"""The customer's own words, reported in the reply, are not the operator's wording.
+"""Stretches of a reply that are not the operator's statement: the customer's reported words,
+and conditional clauses.
 
 «Вы пишете, что курьер не смог дозвониться», «Pravite, da paketa ni», «您说餐品洒了没法吃»:
 what follows such a frame repeats the customer (the guidelines ask operators to show they
@@ -6,6 +7,10 @@ understood), so a negation or a rude word there is not ours. Each language adapt
 its frames (`LanguageAdapter.reported_speech`); findings about wording that lie wholly
 inside a reported stretch are dropped. Quotation marks are left to the rules: an operator
 also quotes themself («нажмите «Не сейчас»»).
+
+A conditional clause («Если письма всё ещё не будут приходить, …», «Če izdelka ne želite
+obdržati, …», 如果您无法按时收货，…) states no refusal: negative phrasing inside one is left
+alone, as the guidelines ask (the adapter's `conditional_clause`).
 """
 
 from __future__ import annotations
@@ -15,26 +20,30 @@ import re
 from replyguard.models import Category, Finding
 
 WORDING = frozenset({Category.bad_word, Category.negative_phrasing})
+NEGATIVE = frozenset({Category.negative_phrasing})
 
 
 def spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
-    """Where the customer's reported words stand in `text` (after the frame, to the clause end)."""
+    """The stretches `pattern` marks in `text`: the span of its first named group that took
+    part in each match (the reported words or the conditional clause, without the frame)."""
     if pattern is None:
         return []
     found = []
     for match in pattern.finditer(text):
-        group = "said" if match.group("said") is not None else "said2"
-        if group in pattern.groupindex and match.group(group):
+        group = next((name for name in pattern.groupindex if match.group(name)), None)
+        if group is not None:
             found.append(match.span(group))
     return found
 
 
-def not_reported(findings: list[Finding], reported: list[tuple[int, int]]) -> list[Finding]:
-    """The findings, without wording findings wholly inside the customer's reported words."""
-    if not reported:
+def outside(
+    findings: list[Finding], stretches: list[tuple[int, int]], categories: frozenset[Category] = WORDING
+) -> list[Finding]:
+    """The findings, without those of `categories` wholly inside one of `stretches`."""
+    if not stretches:
         return findings
     return [
         f
         for f in findings
-        if f.category not in WORDING or not any(low <= f.start and f.end <= high for low, high in reported)
+        if f.category not in categories or not any(low <= f.start and f.end <= high for low, high in stretches)
     ]

@@ -51,3 +51,21 @@ def test_a_replacement_that_repeats_its_sentence_is_not_applied(guard: Guard) ->
     assert twice.fixed == twice.text  # «сразу … сразу»: offered only
     (edit,) = [e for f in twice.findings for e in f.suggestions if e.replacement == "сразу"]
     assert not edit.safe
+
+
+@pytest.mark.parametrize(
+    ("lang", "conditional", "ours"),
+    [
+        (
+            "ru",
+            "Если письма всё ещё не будут приходить, пришлите заголовок.",
+            "Мы не можем вернуть деньги, если нет чека.",
+        ),
+        ("sl", "Če izdelka ne želite obdržati, ga vrnite v 14 dneh.", "Ne moremo vam vrniti denarja."),
+        ("zh", "如果您无法按时收货，请告诉我们。", "我们无法处理，如果有问题请联系。"),
+    ],
+)
+def test_negations_in_a_conditional_clause_stay_quiet(guard: Guard, lang: str, conditional: str, ours: str) -> None:
+    negative = [f for f in guard.check(conditional, lang=lang).findings if f.category.value == "negative_phrasing"]
+    assert negative == []
+    assert [f for f in guard.check(ours, lang=lang).findings if f.category.value == "negative_phrasing"]

@@ -111,6 +111,8 @@ class LanguageAdapter(ABC):
     messages: ClassVar[dict[str, str]] = {}  # the engine's own messages in this language
     # «Вы пишете, что …»: a frame reporting the customer's words; group "said" is what they said
     reported_speech: ClassVar[re.Pattern[str] | None] = None
+    # «Если …,»: a conditional clause; its named group is the clause after the conjunction
+    conditional_clause: ClassVar[re.Pattern[str] | None] = None
 
     def __init__(self) -> None:
         self._lock = threading.Lock()

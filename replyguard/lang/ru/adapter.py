@@ -43,6 +43,9 @@ class RussianAdapter(SpacyTokenizedAdapter):
         r"|утверждаете|спрашиваете))(?:\s+(?:нам|мне))?,?\s+(?:что|будто|мол|как)\s+(?P<said>[^.!?\n;]*)"
         r"|(?<![\w-])[Пп]о вашим словам,?\s+(?P<said2>[^.!?\n;]*)"
     )
+    conditional_clause: ClassVar[re.Pattern[str] | None] = re.compile(
+        r"(?<![\w-])(?:[Ее]сли|[Ее]жели|[Вв] случае,? если)(?![\w-])(?P<clause>[^.!?\n;,—–:]*)"
+    )
     name = "Russian"
 
     def __init__(self) -> None:

@@ -47,6 +47,9 @@ class SlovenianAdapter(SpacyTokenizedAdapter):
         r"|(?<!\w)(?:[Oo]menili|[Nn]apisali|[Ss]poročili|[Nn]avedli|[Rr]ekli|[Vv]prašali|[Zz]apisali) ste)"
         r"(?: nam| mi)?,? (?:da|ali|kako|zakaj) (?P<said>[^.!?\n;]*)"
     )
+    conditional_clause: ClassVar[re.Pattern[str] | None] = re.compile(
+        r"(?<!\w)(?:[Čč]e|[Cc]e|[Vv] primeru, da|[Vv] kolikor)(?!\w)(?P<clause>[^.!?\n;,—–:]*)"
+    )
     name = "Slovenian"
 
     def __init__(self) -> None:

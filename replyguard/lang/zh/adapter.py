@@ -36,6 +36,9 @@ class ChineseAdapter(LanguageAdapter):
         r"(?:您|你)(?:刚才|之前|在留言里|在留言中)?(?:说|提到|反映|表示|讲|问)(?![的得过])(?:[，,:：“\"]\s*)?"
         r"(?P<said>[^。！？!?\n；;，,”\"]*)"
     )
+    conditional_clause: ClassVar[re.Pattern[str] | None] = re.compile(
+        r"(?:如果|要是|假如|假使|若是|倘若|万一|一旦)(?P<clause>[^。！？!?\n；;，,]*)"
+    )
     name = "Chinese"
 
     def __init__(self) -> None:
