@@ -1,4 +1,4 @@
-"""Drafts written blind by native readers (who never saw the packs), three rounds of 40 per
+"""Drafts written blind by native readers (who never saw the packs), four rounds of 40 per
 language, kept after they were measured: each language's faulty drafts must stay caught at
 the marked fault and its clean drafts free of blocking-level advice. The figures at the time they were written are in the
 closing notes of issue 7; this guards against sliding back."""
@@ -37,7 +37,7 @@ def test_blind_faulty_drafts_are_caught_at_the_fault(guard: Guard, lang: str) ->
         findings = [f for f in guard.check(text, lang=lang).findings if f.category.value in WORDING]
         if not any(f.start < high and low < f.end for f in findings for low, high in spans):
             missed.append((draft["id"], draft["faults"]))
-    assert len(faulty) >= 60
+    assert len(faulty) >= 80
     assert 1 - len(missed) / len(faulty) >= CAUGHT_AT_LEAST, missed
 
 
@@ -50,5 +50,5 @@ def test_blind_clean_drafts_get_no_warning(guard: Guard, lang: str) -> None:
         loud = [f.rule for f in findings if f.category.value in WORDING and f.severity.value != "info"]
         if loud:
             flagged.append((draft["id"], loud))
-    assert len(clean) >= 60
+    assert len(clean) >= 80
     assert len(flagged) / len(clean) <= CLEAN_FLAGGED_AT_MOST, flagged
