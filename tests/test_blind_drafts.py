@@ -1,7 +1,8 @@
 """Drafts written blind by native readers (who never saw the packs), four rounds of 40 per
 language, kept after they were measured: each language's faulty drafts must stay caught at
-the marked fault and its clean drafts free of blocking-level advice. The figures at the time they were written are in the
-closing notes of issue 7; this guards against sliding back."""
+the marked fault and its clean drafts free of blocking-level advice. The figures at the
+time they were written are in the closing notes of issue 7; this guards against sliding
+back."""
 
 from __future__ import annotations
 

@@ -22,6 +22,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -178,6 +179,17 @@ def _anchors_of(spec: Mapping[str, Any]) -> list[Anchor]:
 def regex_needs(pattern: str) -> list[frozenset[str]]:
     """Literal strings a match of `pattern` must contain: each set holds alternatives, one
     of which is in every match. Empty when nothing is certain (case-insensitive, classes)."""
+    return list(_regex_needs(pattern))
+
+
+@lru_cache(maxsize=4096)
+def _regex_needs(pattern: str) -> tuple[frozenset[str], ...]:
+    """`regex_needs`, once per distinct regex: packs repeat the same REGEX in many
+    alternatives, and parsing them is most of a pack's compile time."""
+    return tuple(_parsed_needs(pattern))
+
+
+def _parsed_needs(pattern: str) -> list[frozenset[str]]:
     try:
         parsed: Any = regex_parser.parse(pattern)
     except re.error:
