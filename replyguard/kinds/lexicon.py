@@ -63,8 +63,12 @@ class CompiledLexicon:
             memory_key = pack_cache.phrases_key(adapter.code, versions, phrases)
             if adapter.preload_phrases(pack_cache.read(memory_key, "phrases")):
                 memory_key = ""  # a hit: nothing to write back
+        # One-word phrases by their word; longer ones by their first two words, so a common
+        # first word («не», «вы», «мы») does not try every phrase that starts with it.
         self._by_lemma: dict[str, list[_Entry]] = {}
         self._by_form: dict[str, list[_Entry]] = {}
+        self._lemma_pairs: dict[tuple[str, str], list[_Entry]] = {}
+        self._form_pairs: dict[tuple[str, str], list[_Entry]] = {}
         self._by_char: dict[str, list[_CharacterEntry]] = {}
         for rule in rules:
             for phrase in rule.phrases:
@@ -76,21 +80,34 @@ class CompiledLexicon:
                     key = chars[:2]
                     self._by_char.setdefault(key, []).append(_CharacterEntry(rule, phrase, chars, word_bounds))
                     continue
-                if rule.match == "form":
+                by_form = rule.match == "form"
+                if by_form:
                     steps = tuple(frozenset(adapter.typed_forms(word)) for word in adapter.phrase_forms(phrase))
-                    index = self._by_form
                 else:
                     steps = tuple(adapter.phrase_lemmas(phrase))
-                    index = self._by_lemma
                 if not steps:
                     continue
                 entry = _Entry(rule, phrase, steps)
-                for key in steps[0]:
-                    index.setdefault(key, []).append(entry)
+                if len(steps) == 1:
+                    singles = self._by_form if by_form else self._by_lemma
+                    for key in steps[0]:
+                        singles.setdefault(key, []).append(entry)
+                else:
+                    pairs = self._form_pairs if by_form else self._lemma_pairs
+                    for first in steps[0]:
+                        for second in steps[1]:
+                            pairs.setdefault((first, second), []).append(entry)
         adapter.learn_words(
-            {lemma for entries in self._by_lemma.values() for e in entries for step in e.steps for lemma in step}
+            {
+                lemma
+                for index in (self._by_lemma, self._lemma_pairs)
+                for entries in index.values()
+                for e in entries
+                for step in e.steps
+                for lemma in step
+            }
         )
-        for index in (self._by_lemma, self._by_form):
+        for index in (self._by_lemma, self._by_form, self._lemma_pairs, self._form_pairs):
             for entries in index.values():
                 entries.sort(key=lambda e: -len(e.steps))
         for char_entries in self._by_char.values():
@@ -105,7 +122,7 @@ class CompiledLexicon:
             if token.is_space:
                 continue
             seen: set[str] = set()
-            for entry in self._candidates(token):
+            for entry in self._candidates(tokens, i):
                 if entry.rule.id in seen:
                     continue
                 last = self._match_from(tokens, i, entry)
@@ -148,8 +165,20 @@ class CompiledLexicon:
                 matches.append(Match(entry.rule, start, end, suggestions))
         return matches
 
-    def _candidates(self, token: Token) -> list[_Entry]:
+    def _candidates(self, tokens: list[Token], i: int) -> list[_Entry]:
+        """The phrases that may start at token i, longest first: those whose first two words
+        are this token and the next, then one-word ones."""
+        token = tokens[i]
         found: list[_Entry] = []
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if following is not None and not following.is_space:
+            if self._lemma_pairs:
+                for first in token.lemmas:
+                    for second in following.lemmas:
+                        found.extend(self._lemma_pairs.get((first, second), ()))
+            found.extend(self._form_pairs.get((token.lower, following.lower), ()))
+            if len(found) > 1:
+                found.sort(key=lambda e: -len(e.steps))
         for lemma in token.lemmas:
             found.extend(self._by_lemma.get(lemma, ()))
         found.extend(self._by_form.get(token.lower, ()))
