@@ -45,6 +45,15 @@ def test_a_regex_that_can_backtrack_without_bound_is_refused(tmp_path: Path, reg
         _load(tmp_path, "regex", f'regex: "{regex}"')
 
 
+@pytest.mark.parametrize("regex", ["вы(?![^.]*\\\\?)", "а[^.!?]*б", "(?=.+x)y", "ну[^я]+?да"])
+def test_a_regex_that_scans_to_the_end_from_every_place_is_refused(tmp_path: Path, regex: str) -> None:
+    """`[^.]*` inside a lookahead is tried at every position and runs to the sentence end:
+    quadratic on one long sentence (32,000 characters took 28 s before packs were refused)."""
+    with pytest.raises(PackError, match=r"quadratic"):
+        _load(tmp_path, "regex", f'regex: "{regex}"')
+    _load(tmp_path, "regex", 'regex: "а[^.!?]{0,60}б"')  # bounded: accepted
+
+
 def test_a_run_regex_is_accepted_and_finds_the_whole_run(tmp_path: Path) -> None:
     guard = _load(tmp_path, "regex", 'regex: "\\\\b[А-ЯЁ]{2,}(?: [А-ЯЁ]{2,})+\\\\b"')
     text = "Ответ: " + " ".join(["ОЧЕНЬ", "ВАЖНО"] * 3000) + "."

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from replyguard.edits import match_case
+from replyguard.kinds.anchors import regex_needs
 from replyguard.kinds.anchors import regex_parser as _regex_parser
 from replyguard.kinds.base import Match, RuleBase, Suggestion
 from replyguard.lang.base import Analysis, LanguageAdapter
@@ -42,12 +43,51 @@ class RegexRule(RuleBase):
             raise ValueError(f"not a valid regular expression: {exc}") from None
         if compiled.search("") is not None:
             raise ValueError("the regex matches the empty string; it must always consume text")
-        if _nested_repeat(_regex_parser.parse(value)):
+        parsed = _regex_parser.parse(value)
+        if _nested_repeat(parsed):
             raise ValueError(
                 "the regex repeats a group that itself repeats (like (a+)+), which can take exponential time; "
                 "write the run as one repeat, e.g. [!?]{3,} or \\b[A-Z]{2,}(?: [A-Z]{2,})+\\b"
             )
+        if _open_ended_scan(parsed):
+            raise ValueError(
+                "the regex has an unbounded repeat of almost any character ([^.!?]*, .+, [^x]+?), which scans to the "
+                "end of the text from every place the regex is tried: quadratic on a long text; bound it, e.g. "
+                "[^.!?]{0,60}"
+            )
         return value
+
+
+def _open_ended_scan(parsed: Any) -> bool:
+    """Whether an unbounded repeat takes almost any character (`.`, a negated class, a
+    negated literal), here or inside a group or a lookaround."""
+    for op, value in parsed:
+        name = str(op)
+        if name in _REPEATS:
+            _low, high, body = value
+            unbounded = high == _regex_parser.MAXREPEAT or high > 100
+            if (unbounded and _takes_almost_anything(body)) or _open_ended_scan(body):
+                return True
+        elif name in ("SUBPATTERN", "ASSERT", "ASSERT_NOT"):
+            if _open_ended_scan(value[-1]):
+                return True
+        elif name == "BRANCH" and any(_open_ended_scan(branch) for branch in value[1]):
+            return True
+    return False
+
+
+def _takes_almost_anything(body: Any) -> bool:
+    for op, value in body:
+        name = str(op)
+        if name in ("ANY", "NOT_LITERAL"):
+            return True
+        if name == "IN" and any(str(item) == "NEGATE" for item, _ in value):
+            return True
+        if name == "SUBPATTERN" and _takes_almost_anything(value[-1]):
+            return True
+        if name == "BRANCH" and any(_takes_almost_anything(branch) for branch in value[1]):
+            return True
+    return False
 
 
 def _nested_repeat(parsed: Any, guard: frozenset[int] | None = None) -> bool:
@@ -130,17 +170,28 @@ def _has_unbounded(body: Any) -> bool:
 
 
 class CompiledRegexes:
-    """Every regex rule of one language, each searched once over the text."""
+    """Every regex rule of one language, each searched once over the text — if the text holds
+    the literal characters every match of the regex must contain (`regex_needs`): a long
+    regex of phrases costs a full scan, a substring test costs next to nothing."""
 
     def __init__(
         self, rules: list[RegexRule], adapter: LanguageAdapter, *, prefilter: bool = True, cache: bool = False
     ) -> None:
-        self._rules = [(rule, re.compile(rule.regex, re.IGNORECASE if rule.ignore_case else 0)) for rule in rules]
+        self._rules = [
+            (
+                rule,
+                re.compile(rule.regex, re.IGNORECASE if rule.ignore_case else 0),
+                tuple(regex_needs(rule.regex)) if prefilter and not rule.ignore_case else (),
+            )
+            for rule in rules
+        ]
 
     def find(self, analysis: Analysis, context: Context) -> list[Match]:
         text = analysis.text
         matches: list[Match] = []
-        for rule, compiled in self._rules:
+        for rule, compiled, needs in self._rules:
+            if needs and not all(any(literal in text for literal in need) for need in needs):
+                continue
             for found in compiled.finditer(text):
                 start, stop = found.span()
                 original = text[start:stop]
