@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
+    from replyguard.lang.names import PersonName
+
 LEMMAS_KEY = "replyguard.lemmas"
 
 
@@ -213,6 +215,24 @@ class LanguageAdapter(ABC):
         whether a match must also start and end where words do (short phrases, which could
         sit across two words); None matches the phrase word by word."""
         return None
+
+    def parse_name(self, raw: str, gender: str | None = None) -> PersonName | None:
+        """The customer's name as a CRM stores it, parsed (see `lang/names.py`); `gender` is
+        the CRM's, when known, and wins over what the name suggests. None: not a name this
+        language can read."""
+        return None
+
+    def person_names(self, analysis: Analysis) -> list[tuple[int, int, str]]:
+        """Where the reply names a person by a first name or a surname with a title: (start,
+        end, the name's dictionary form, lowercased), for telling a wrong name from the
+        customer's. Ordinary words that are also names («Вера», «надежда», «Zlata») are only
+        names where written with a capital and not at a sentence start."""
+        return []
+
+    def addressee_register(self, analysis: Analysis) -> list[tuple[int, int, str]]:
+        """Words that address the reader formally or informally: (start, end, "formal" or
+        "informal") — pronouns and verb forms of ты/вы, ti/vi, 你/您."""
+        return []
 
     def typed_forms(self, word: str) -> tuple[str, ...]:
         """The ways people type a lowercase word a rule names (the word first), for
