@@ -53,13 +53,33 @@ def cache_key(files: Mapping[Path, bytes]) -> str:
         spacy_version = version("spacy")  # spaCy's pattern schema validated the patterns
     except PackageNotFoundError:
         spacy_version = "-"
-    digest = hashlib.sha256(f"{FORMAT}|{__version__}|{pydantic.VERSION}|{spacy_version}".encode())
+    digest = hashlib.sha256(f"{FORMAT}|{__version__}|{pydantic.VERSION}|{spacy_version}|{_schema()}".encode())
     for path, content in files.items():
         digest.update(str(path.resolve()).encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
         digest.update(content)
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+def _schema() -> str:
+    """The fields of every pack model: a pickle of rules from before a field was added would
+    load without it (a developer's checkout changes models without a new version)."""
+    from replyguard.kinds import COMPILERS  # noqa: F401 - the kinds' modules define the models
+    from replyguard.kinds.base import BadExample, Examples, RuleBase
+    from replyguard.packs import Override, PackFile
+
+    models: list[type[Any]] = [PackFile, Override, Examples, BadExample, *_subclasses(RuleBase)]
+    models.sort(key=lambda m: m.__name__)
+    return ";".join(f"{m.__name__}:{','.join(sorted(m.model_fields))}" for m in models)
+
+
+def _subclasses(base: type[Any]) -> list[type[Any]]:
+    found: list[type[Any]] = []
+    for sub in base.__subclasses__():
+        found.append(sub)
+        found.extend(_subclasses(sub))
+    return found
 
 
 def phrases_key(lang: str, fingerprint: str, phrases: Sequence[str]) -> str:

@@ -40,9 +40,11 @@ def check_rule(guard: Guard, loaded: LoadedRule) -> list[ExampleFailure]:
     def fail(example: str, problem: str, analysis_text: str) -> None:
         failures.append(ExampleFailure(rule.id, where, example, problem, analysis_text))
 
+    shared = Context.model_validate(rule.examples.context or {})
     for bad in rule.examples.bad:
         analysis = adapter.analyse(bad.text)
-        findings = findings_from(alone.find(analysis, Context()), analysis, "reply")
+        context = Context.model_validate(bad.context) if bad.context is not None else shared
+        findings = findings_from(alone.find(analysis, context), analysis, "reply")
         seen = [bad.text[f.start : f.end] for f in findings]
         seen += [bad.text[f.suggestions[0].start : f.suggestions[0].end] for f in findings if f.suggestions]
         if not findings:
@@ -57,7 +59,7 @@ def check_rule(guard: Guard, loaded: LoadedRule) -> list[ExampleFailure]:
             fail(bad.text, f"the rule makes a safe edit ({fixed!r}); add the expected 'fixed' text", "")
     for good in rule.examples.good:
         analysis = adapter.analyse(good)
-        findings = findings_from(alone.find(analysis, Context()), analysis, "reply")
+        findings = findings_from(alone.find(analysis, shared), analysis, "reply")
         if findings:
             flagged = [good[f.start : f.end] for f in findings]
             fail(good, f"good example flagged at {flagged}", analysis.describe())

@@ -6,17 +6,21 @@ from typing import Annotated
 
 from pydantic import Field
 
+from replyguard.kinds.address import AddressRule, CompiledAddress
 from replyguard.kinds.base import CompiledKind, KindCompiler, Match, RuleBase, Suggestion
+from replyguard.kinds.formality import CompiledFormality, FormalityRule
 from replyguard.kinds.lexicon import CompiledLexicon, LexiconRule
 from replyguard.kinds.pattern import CompiledPatterns, PatternRule
 from replyguard.kinds.regex import CompiledRegexes, RegexRule
 
-Rule = Annotated[LexiconRule | PatternRule | RegexRule, Field(discriminator="kind")]
+Rule = Annotated[LexiconRule | PatternRule | RegexRule | AddressRule | FormalityRule, Field(discriminator="kind")]
 
 COMPILERS: dict[str, KindCompiler] = {
     "lexicon": CompiledLexicon,
     "pattern": CompiledPatterns,
     "regex": CompiledRegexes,
+    "address": CompiledAddress,
+    "formality": CompiledFormality,
 }
 KIND_NAMES: tuple[str, ...] = tuple(COMPILERS)
 

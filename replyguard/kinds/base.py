@@ -31,6 +31,7 @@ class BadExample(_Strict):
     text: str = Field(min_length=1)
     span: str | None = None
     fixed: str | None = None
+    context: dict[str, Any] | None = None  # this example's own context (see Examples.context)
 
 
 class Examples(_Strict):
@@ -38,6 +39,9 @@ class Examples(_Strict):
 
     bad: list[BadExample] = Field(min_length=1)
     good: list[str] = Field(min_length=1)
+    # The context every example is checked in (a Context as a dict: customer_name, channel…),
+    # for rules that read it; a bad example may bring its own.
+    context: dict[str, Any] | None = None
 
 
 class RuleBase(_Strict):

@@ -1,0 +1,239 @@
+"""The address kind: is the customer addressed by their name, by the right one, in the right
+gender — checks that need the context's `customer_name`.
+
+The language adapter parses the name (`parse_name`) and finds the names a reply uses
+(`person_names`); the rule's YAML holds everything else: greeting templates per channel,
+the greeting words a named greeting replaces, generic addresses, gendered address words.
+So a company changes a greeting without Python, and no language is named here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import Field
+
+from replyguard.edits import match_case
+from replyguard.kinds.base import Match, RuleBase, Suggestion
+from replyguard.lang.base import Analysis, LanguageAdapter, Token
+from replyguard.lang.names import PersonName, fill
+from replyguard.models import Context
+
+
+class AddressRule(RuleBase):
+    """`check` says which question the rule asks:
+
+    - `name_missing`: the name is known and the reply never uses it → a named greeting from
+      `greetings` (by channel, `default` otherwise), replacing an opening `greeting_words`;
+    - `generic`: one of `phrases` («уважаемый клиент») stands where the known name belongs
+      → replaced by the first `greetings` template whose slots are known;
+    - `wrong_name`: the reply names someone in address position who is not the customer;
+    - `gender`: a word of `gendered` («уважаемый» / «уважаемая») next to the customer's
+      name disagrees with the customer's gender → its counterpart.
+    """
+
+    kind: Literal["address"]
+    check: Literal["name_missing", "generic", "wrong_name", "gender"]
+    greetings: dict[str, list[str]] = Field(default_factory=dict)
+    greeting_words: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+    gendered: dict[str, list[str]] = Field(default_factory=dict)  # "female" / "male" → words, in the same order
+    channels: list[str] = Field(default_factory=list)  # where the rule applies; empty: every channel
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """The context's name, parsed once per reply and language."""
+
+    name: PersonName
+    channel: str
+
+
+class CompiledAddress:
+    """Address rules of one language."""
+
+    def __init__(
+        self, rules: list[AddressRule], adapter: LanguageAdapter, *, prefilter: bool = True, cache: bool = False
+    ) -> None:
+        self._rules = rules
+        self._adapter = adapter
+        self._phrases = {
+            rule.id: [[frozenset(step) for step in adapter.phrase_lemmas(p)] for p in rule.phrases] for rule in rules
+        }
+        self._openers = {rule.id: [p.lower() for p in rule.greeting_words] for rule in rules}
+
+    def find(self, analysis: Analysis, context: Context) -> list[Match]:
+        known = self._known(context)
+        if known is None:
+            return []
+        matches: list[Match] = []
+        for rule in self._rules:
+            if rule.channels and known.channel not in rule.channels:
+                continue
+            if rule.check == "name_missing":
+                matches.extend(self._name_missing(rule, analysis, known))
+            elif rule.check == "generic":
+                matches.extend(self._generic(rule, analysis, known))
+            elif rule.check == "wrong_name":
+                matches.extend(self._wrong_name(rule, analysis, known))
+            else:
+                matches.extend(self._gender(rule, analysis, known))
+        return matches
+
+    def _known(self, context: Context) -> _Known | None:
+        if not context.customer_name or not context.customer_name.strip():
+            return None
+        name = self._adapter.parse_name(context.customer_name, context.customer_gender)
+        if name is None or not name.forms:
+            return None
+        return _Known(name, context.channel or "default")
+
+    def _greeting(self, rule: AddressRule, known: _Known) -> str | None:
+        templates = rule.greetings.get(known.channel) or rule.greetings.get("default") or []
+        for template in templates:
+            filled = fill(template, known.name.slots)
+            if filled is not None:
+                return filled
+        return None
+
+    @staticmethod
+    def _names_customer(analysis: Analysis, name: PersonName) -> bool:
+        """Whether any word (or, for unspaced scripts, any stretch) of the reply names them."""
+        if any(not t.is_space and t.lower in name.forms for t in analysis.tokens):
+            return True
+        lowered = analysis.lowered
+        return any(len(form) > 1 and not form.isascii() and _unspaced(form) and form in lowered for form in name.forms)
+
+    def _name_missing(self, rule: AddressRule, analysis: Analysis, known: _Known) -> list[Match]:
+        if self._names_customer(analysis, known.name):
+            return []
+        greeting = self._greeting(rule, known)
+        if greeting is None:
+            return []
+        opener = self._opening_greeting(rule, analysis)
+        if opener is not None:
+            start, end = opener
+            return [Match(rule, start, end, [Suggestion(start, end, greeting, False)])]
+        return [Match(rule, 0, 0, [Suggestion(0, 0, greeting + _separator(greeting), False)])]
+
+    def _opening_greeting(self, rule: AddressRule, analysis: Analysis) -> tuple[int, int] | None:
+        """The span of a greeting that opens the reply («Здравствуйте!», «Pozdravljeni,»),
+        with its punctuation, for the named greeting to replace."""
+        text = analysis.text
+        head = text.lstrip()
+        offset = len(text) - len(head)
+        lowered = head.lower()
+        for opener in sorted(self._openers[rule.id], key=len, reverse=True):
+            if lowered.startswith(opener):
+                end = offset + len(opener)
+                while end < len(text) and text[end] in "!,.?！，。 ":
+                    end += 1
+                return offset, end
+        return None
+
+    def _generic(self, rule: AddressRule, analysis: Analysis, known: _Known) -> list[Match]:
+        greeting = self._greeting(rule, known)
+        matches = []
+        for start, end in _phrase_spans(analysis, self._phrases[rule.id]):
+            suggestions = (
+                [Suggestion(start, end, match_case(analysis.text[start:end], greeting), False)] if greeting else []
+            )
+            matches.append(Match(rule, start, end, suggestions))
+        return matches
+
+    def _wrong_name(self, rule: AddressRule, analysis: Analysis, known: _Known) -> list[Match]:
+        first = known.name.slots.get("first") or known.name.slots.get("full")
+        matches = []
+        for start, end, lemma in self._adapter.person_names(analysis):
+            if lemma in known.name.forms or analysis.text[start:end].lower() in known.name.forms:
+                continue
+            if not _in_address_position(analysis.text, start, end):
+                continue
+            suggestions = [Suggestion(start, end, first, False)] if first else []
+            matches.append(Match(rule, start, end, suggestions))
+        return matches
+
+    def _gender(self, rule: AddressRule, analysis: Analysis, known: _Known) -> list[Match]:
+        gender = known.name.gender
+        if gender not in ("female", "male"):
+            return []
+        other = "male" if gender == "female" else "female"
+        wrong = [w.lower() for w in rule.gendered.get(other, [])]
+        right = rule.gendered.get(gender, [])
+        tokens = [t for t in analysis.tokens if not t.is_space]
+        spans: list[tuple[int, int, int]] = []  # start, end, index of the wrong word
+        titles = {w.lower() for words in rule.gendered.values() for w in words}
+        for at, token in enumerate(tokens):
+            if token.lower in wrong and _names_next(tokens, at + 1, titles, known.name.forms):
+                spans.append((token.start, token.end, wrong.index(token.lower)))
+        # Scripts without spaces: the title right after the surname (王先生), however cut, where
+        # it addresses the reader (a courier 王先生 mentioned in passing is someone else).
+        lowered = analysis.lowered
+        surnames = [known.name.slots[k] for k in ("surname", "full") if known.name.slots.get(k)]
+        for index, word in enumerate(wrong):
+            if not _unspaced(word):
+                continue
+            for surname in (s for s in surnames if _unspaced(s)):
+                at = lowered.find(surname + word)
+                while at != -1:
+                    start = at + len(surname)
+                    if _addresses(analysis.text, at, start + len(word)):
+                        spans.append((start, start + len(word), index))
+                    at = lowered.find(surname + word, at + 1)
+        matches = []
+        for start, end, index in sorted(set(spans)):
+            written = analysis.text[start:end]
+            fix = right[index] if index < len(right) else None
+            suggestions = [Suggestion(start, end, match_case(written, fix), True)] if fix else []
+            matches.append(Match(rule, start, end, suggestions))
+        return matches
+
+
+def _names_next(tokens: list[Token], at: int, titles: set[str], forms: frozenset[str]) -> bool:
+    """Whether the customer's name follows, maybe after other address words («Уважаемая
+    Анна», «Spoštovana gospa Novak»); «Уважаемый клиент Елена» agrees with «клиент»."""
+    while at < len(tokens) and tokens[at].lower in titles:
+        at += 1
+    return at < len(tokens) and tokens[at].lower in forms
+
+
+def _addresses(text: str, start: int, end: int) -> bool:
+    """A name with its title that opens the reply, follows a greeting, or is followed by a
+    comma or an exclamation mark: the reader addressed, not someone mentioned."""
+    before = text[:start].rstrip()
+    return text[end : end + 1] in ("，", ",", "！", "!", "：", ":") or not before or before.endswith(("您好", "你好"))
+
+
+def _unspaced(form: str) -> bool:
+    return any("\u3400" <= c <= "\u9fff" for c in form)
+
+
+def _separator(greeting: str) -> str:
+    """What follows an inserted greeting: a space after Latin or Cyrillic punctuation, none
+    after CJK punctuation."""
+    return "" if greeting and greeting[-1] in "！，。：" else " "
+
+
+def _in_address_position(text: str, start: int, end: int) -> bool:
+    """A name that opens the reply or a sentence, or follows a greeting, and is followed by
+    «,» or «!» — the place where the reader is addressed."""
+    after = text[end : end + 1]
+    if after not in (",", "!", "，", "！", ":"):
+        return False
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?\n。！？,，"  # «Здравствуйте, Анна!» too
+
+
+def _phrase_spans(analysis: Analysis, phrases: list[list[frozenset[str]]]) -> list[tuple[int, int]]:
+    """Where one of the phrases (lemma sets per word) stands in the reply."""
+    tokens = [t for t in analysis.tokens if not t.is_space]
+    spans = []
+    for at in range(len(tokens)):
+        for steps in phrases:
+            if at + len(steps) > len(tokens):
+                continue
+            if all(not steps[k].isdisjoint(tokens[at + k].lemmas) for k in range(len(steps))):
+                spans.append((tokens[at].start, tokens[at + len(steps) - 1].end))
+                break
+    return spans
