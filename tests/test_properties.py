@@ -62,7 +62,6 @@ BAD: dict[str, list[tuple[str, frozenset[str]]]] = {
         ("С возвратом это не ко мне.", frozenset({"ru.bad_word.ne_v_kompetentsii"})),
         ("Обращайтесь в банк.", frozenset({"ru.bad_word.obrashchaytes_k_drugim"})),
         ("Это ваша вина.", frozenset({"ru.bad_word.vasha_vina"})),
-        ("Уважаемый клиент, ваш заказ готов.", frozenset({"ru.personalization.generic_address"})),
         ("С вашей проблемой разберёмся сегодня.", frozenset({"ru.bad_word.problema"})),
         ("Данный товар щас на складе.", frozenset({"ru.bad_word.dannyy", "ru.bad_word.shchas"})),
         (
@@ -83,7 +82,6 @@ BAD: dict[str, list[tuple[str, frozenset[str]]]] = {
         ("To je vaša krivda.", frozenset({"sl.bad_word.vasa_napaka"})),
         ("Ne moremo vam pomagati.", frozenset({"sl.negative_phrasing.ne_moremo"})),
         ("Garantiramo dostavo pravočasno.", frozenset({"sl.broken_promise.absolute_guarantee"})),
-        ("Spoštovani stranka, vaše naročilo je pripravljeno.", frozenset({"sl.personalization.generic_address"})),
         ("Vaša težava ni naš problem.", frozenset({"sl.bad_word.ni_moja_stvar"})),  # «težava» is the neutral word
         ("V kolikor imate težavo, pišite.", frozenset({"sl.bad_word.v_kolikor"})),
         ("Sori za zamudo.", frozenset({"sl.bad_word.sori"})),
@@ -101,7 +99,6 @@ BAD: dict[str, list[tuple[str, frozenset[str]]]] = {
         ("这是你的错。", frozenset({"zh.bad_word.shi_nin_de_wenti"})),
         ("这不归我们管。", frozenset({"zh.bad_word.bu_gui_women_guan"})),
         ("您自己去问银行吧。", frozenset({"zh.bad_word.nin_qu_wen"})),
-        ("亲爱的客户，您的订单已准备好。", frozenset({"zh.personalization.zunjing_de_kehu"})),
         ("已知悉您的问题。", frozenset({"zh.bad_word.zhixi"})),
         ("烦请提供订单号。", frozenset({"zh.bad_word.fanqing"})),
         ("您亦可在线退款。", frozenset({"zh.bad_word.yike"})),

@@ -191,10 +191,11 @@ class CompiledAddress:
 
 
 def _names_next(tokens: list[Token], at: int, titles: set[str], forms: frozenset[str]) -> bool:
-    """Whether the customer's name follows, maybe after other address words («Уважаемая
-    Анна», «Spoštovana gospa Novak»); «Уважаемый клиент Елена» agrees with «клиент»."""
-    while at < len(tokens) and tokens[at].lower in titles:
-        at += 1
+    """Whether the customer's name follows, maybe after other address words or a comma
+    («Уважаемая Анна», «Spoštovana gospa Novak»); «Уважаемый клиент Елена» agrees with
+    «клиент»."""
+    while at < len(tokens) and (tokens[at].lower in titles or tokens[at].text in (",", "，")):
+        at += 1  # «Pozdravljen, Ana!»: a comma may stand between
     return at < len(tokens) and tokens[at].lower in forms
 
 

@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from replyguard.edits import match_case
 from replyguard.lang.base import Analysis, Rewrite, Token
+from replyguard.lang.names import PersonName
 from replyguard.lang.ru.inflect import (
     adjective_readings,
     inflect_phrase,
@@ -25,6 +26,7 @@ from replyguard.lang.ru.inflect import (
     reinflect_modifier,
     verb_readings,
 )
+from replyguard.lang.ru.names import RussianNames
 from replyguard.lang.ru.units import DictionaryUnit, normalize, shape_unit, source_of
 from replyguard.lang.tokenized import SpacyTokenizedAdapter, WordAnalysis, require
 
@@ -61,6 +63,23 @@ class RussianAdapter(SpacyTokenizedAdapter):
             return WordAnalysis(lemmas, pos, "shape", parses)
         lemmas, pos, parses = self._dictionary(lowered)
         return WordAnalysis(lemmas, pos, source_of(parses), parses)
+
+    def parse_name(self, raw: str, gender: str | None = None) -> PersonName | None:
+        """First name, patronymic and surname in any order (see `ru/names.py`)."""
+        return self._names().parse_name(raw, gender)
+
+    def person_names(self, analysis: Analysis) -> list[tuple[int, int, str]]:
+        return self._names().person_names(analysis)
+
+    def addressee_register(self, analysis: Analysis) -> list[tuple[int, int, str]]:
+        return self._names().addressee_register(analysis)
+
+    def _names(self) -> RussianNames:
+        """The name reader over this adapter's pymorphy3 parses, made on first use."""
+        reader: RussianNames | None = getattr(self, "_name_reader", None)
+        if reader is None:
+            reader = self._name_reader = RussianNames(self._dictionary.parse)
+        return reader
 
     def rewrite(self, analysis: Analysis, first: int, last: int, phrase: str, replacement: str) -> Rewrite:
         """Inflect the replacement to the matched noun's case and number; re-agree modifiers.

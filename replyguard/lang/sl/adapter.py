@@ -15,8 +15,10 @@ from functools import lru_cache
 from typing import ClassVar
 
 from replyguard.lang.base import Analysis, LanguageAdapter, Rewrite
+from replyguard.lang.names import PersonName
 from replyguard.lang.sl.agreement import agree_rewrite
 from replyguard.lang.sl.closed_class import CLOSED_CLASS_POS
+from replyguard.lang.sl.names import find_addressee_register, find_person_names, parse_sl_name
 from replyguard.lang.tokenized import SpacyTokenizedAdapter, WordAnalysis, require
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -109,6 +111,18 @@ class SlovenianAdapter(SpacyTokenizedAdapter):
             if without_diacritics(lemma) in self._restored and lemma in self._restored[without_diacritics(lemma)]:
                 found.add(lemma)
         return found
+
+    def parse_name(self, raw: str, gender: str | None = None) -> PersonName | None:
+        """First name and surname, gender (the CRM's, else the name list's) and forms (`names`)."""
+        return parse_sl_name(raw, gender)
+
+    def person_names(self, analysis: Analysis) -> list[tuple[int, int, str]]:
+        """Listed first names in any case, surnames after gospod/gospa (`names`)."""
+        return find_person_names(analysis)
+
+    def addressee_register(self, analysis: Analysis) -> list[tuple[int, int, str]]:
+        """Vikanje and tikanje words addressed to the reader (`names`)."""
+        return find_addressee_register(analysis)
 
     def rewrite(self, analysis: Analysis, first: int, last: int, phrase: str, replacement: str) -> Rewrite:
         """The replacement in the matched noun's case and number, with modifiers on its left

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from replyguard.lang.base import Analysis, LanguageAdapter, Token, make_analysis, register_extensions
+from replyguard.lang.names import PersonName
 from replyguard.lang.tokenized import require
+from replyguard.lang.zh import names as zh_names
 from replyguard.lang.zh.scripts import is_traditional, to_simplified, to_traditional
 from replyguard.lang.zh.tags import PRONOUNS, PROPER_NOUN_FLAGS, UD_POS_BY_FLAG, UNTAGGED_FLAGS
 
@@ -117,6 +119,18 @@ class ChineseAdapter(LanguageAdapter):
                 tokens.append(Token(i, word, offset, end, (word.lower(),), _pos(word, flag), "jieba"))
             offset = end
         return tokens
+
+    def parse_name(self, raw: str, gender: str | None = None) -> PersonName | None:
+        """Surname (single or compound), given name and title; see `zh/names.py`."""
+        return zh_names.parse_name(raw, gender)
+
+    def person_names(self, analysis: Analysis) -> list[tuple[int, int, str]]:
+        """Surnames with a title and full names in address position; see `zh/names.py`."""
+        return zh_names.person_names(analysis, self._jieba.tag, self.reported_speech)
+
+    def addressee_register(self, analysis: Analysis) -> list[tuple[int, int, str]]:
+        """您 (formal) and 你 (informal) addressed to the reader; see `zh/names.py`."""
+        return zh_names.addressee_register(analysis, self.reported_speech)
 
 
 def _cjk(char: str) -> bool:
