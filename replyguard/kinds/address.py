@@ -30,16 +30,22 @@ class AddressRule(RuleBase):
       → replaced by the first `greetings` template whose slots are known;
     - `wrong_name`: the reply names someone in address position who is not the customer;
     - `gender`: a word of `gendered` («уважаемый» / «уважаемая») next to the customer's
-      name disagrees with the customer's gender → its counterpart.
+      name disagrees with the customer's gender → its counterpart;
+    - `gender_guess`: the customer's gender is unknown and the reply opens with a gendered
+      address word anyway («Spoštovana gospa,», «先生，您好»);
+    - `title_first_name`: a title of `gendered` before the customer's first name («gospod
+      Marko») → the title with the surname.
     """
 
     kind: Literal["address"]
-    check: Literal["name_missing", "generic", "wrong_name", "gender"]
+    check: Literal["name_missing", "generic", "wrong_name", "gender", "gender_guess", "title_first_name"]
     greetings: dict[str, list[str]] = Field(default_factory=dict)
     greeting_words: list[str] = Field(default_factory=list)
     phrases: list[str] = Field(default_factory=list)
     gendered: dict[str, list[str]] = Field(default_factory=dict)  # "female" / "male" → words, in the same order
     channels: list[str] = Field(default_factory=list)  # where the rule applies; empty: every channel
+    # Words after which a name is in address position («Уважаемая», «gospa», «您好»).
+    lead_ins: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +71,17 @@ class CompiledAddress:
 
     def find(self, analysis: Analysis, context: Context) -> list[Match]:
         known = self._known(context)
-        if known is None:
-            return []
         matches: list[Match] = []
         for rule in self._rules:
-            if rule.channels and known.channel not in rule.channels:
+            if rule.check == "gender_guess":
+                if known is None or known.name.gender is None:
+                    matches.extend(self._gender_guess(rule, analysis))
                 continue
-            if rule.check == "name_missing":
+            if known is None or (rule.channels and known.channel not in rule.channels):
+                continue
+            if rule.check == "title_first_name":
+                matches.extend(self._title_first_name(rule, analysis, known))
+            elif rule.check == "name_missing":
                 matches.extend(self._name_missing(rule, analysis, known))
             elif rule.check == "generic":
                 matches.extend(self._generic(rule, analysis, known))
@@ -144,14 +154,58 @@ class CompiledAddress:
 
     def _wrong_name(self, rule: AddressRule, analysis: Analysis, known: _Known) -> list[Match]:
         first = known.name.slots.get("first") or known.name.slots.get("full")
+        lead_ins = {w.lower() for w in rule.lead_ins}
+        signature = _signature_start(analysis)
         matches = []
         for start, end, lemma in self._adapter.person_names(analysis):
             if lemma in known.name.forms or analysis.text[start:end].lower() in known.name.forms:
                 continue
-            if not _in_address_position(analysis.text, start, end):
+            if start >= signature or not _in_address_position(analysis.text, start, end, lead_ins):
                 continue
             suggestions = [Suggestion(start, end, first, False)] if first else []
             matches.append(Match(rule, start, end, suggestions))
+        return matches
+
+    def _gender_guess(self, rule: AddressRule, analysis: Analysis) -> list[Match]:
+        """A gendered address word opening the reply (or following a greeting word) although
+        nobody knows the customer's gender."""
+        words = {w.lower() for group in rule.gendered.values() for w in group}
+        lead_ins = {w.lower() for w in rule.lead_ins}
+        matches = []
+        tokens = [t for t in analysis.tokens[:8] if not t.is_space]
+        for at, token in enumerate(tokens):
+            if token.pos == "PUNCT":
+                continue
+            if token.lower in words:
+                # «Spoštovana gospa,» guesses; «Spoštovana stranka» agrees with «stranka».
+                following = tokens[at + 1] if at + 1 < len(tokens) else None
+                if following is None or following.pos == "PUNCT" or following.lower in words:
+                    matches.append(Match(rule, token.start, token.end))
+                break
+            if token.lower not in lead_ins:
+                break
+        # Unspaced scripts: a title right at the start («先生，您好»).
+        head = analysis.lowered.lstrip()
+        offset = len(analysis.lowered) - len(head)
+        for word in words:
+            if _unspaced(word) and head.startswith(word) and not matches:
+                matches.append(Match(rule, offset, offset + len(word)))
+        return matches
+
+    def _title_first_name(self, rule: AddressRule, analysis: Analysis, known: _Known) -> list[Match]:
+        """A title before the customer's first name («gospod Marko»): titles go with the surname."""
+        first = (known.name.first or "").lower()
+        if not first:
+            return []
+        titles = {w.lower() for group in rule.gendered.values() for w in group}
+        surname = known.name.surname
+        tokens = [t for t in analysis.tokens if not t.is_space]
+        matches = []
+        for at in range(len(tokens) - 1):
+            title, name = tokens[at], tokens[at + 1]
+            if title.lower in titles and (name.lower == first or first in name.lemmas):
+                suggestions = [Suggestion(name.start, name.end, surname, False)] if surname else []
+                matches.append(Match(rule, title.start, name.end, suggestions))
         return matches
 
     def _gender(self, rule: AddressRule, analysis: Analysis, known: _Known) -> list[Match]:
@@ -216,14 +270,32 @@ def _separator(greeting: str) -> str:
     return "" if greeting and greeting[-1] in "！，。：" else " "
 
 
-def _in_address_position(text: str, start: int, end: int) -> bool:
-    """A name that opens the reply or a sentence, or follows a greeting, and is followed by
-    «,» or «!» — the place where the reader is addressed."""
+def _in_address_position(text: str, start: int, end: int, lead_ins: frozenset[str] | set[str] = frozenset()) -> bool:
+    """A name followed by «,» or «!» that opens the reply or a sentence, or follows a greeting
+    or another address word (`lead_ins`: «Уважаемая Елена,», «gospa Kralj,») — the place where
+    the reader is addressed."""
     after = text[end : end + 1]
     if after not in (",", "!", "，", "！", ":"):
         return False
     before = text[:start].rstrip()
-    return not before or before[-1] in ".!?\n。！？,，"  # «Здравствуйте, Анна!» too
+    if not before or before[-1] in ".!?\n。！？,，":  # «Здравствуйте, Анна!» too
+        return True
+    words = before.split()
+    return bool(words) and words[-1].lower().strip('«»"') in lead_ins
+
+
+def _signature_start(analysis: Analysis) -> int:
+    """Where a closing signature starts: a short last sentence of its own (a line break ends
+    a sentence too) with no question or exclamation («Ксения, служба поддержки»); names
+    there are the operator's. The text's length when there is none."""
+    text = analysis.text
+    if len(analysis.sentences) < 2:
+        return len(text)
+    start, end = analysis.sentences[-1]
+    last = text[start:end].strip()
+    if last and len(last.split()) <= 6 and last[-1] not in "?!？！":
+        return start
+    return len(text)
 
 
 def _phrase_spans(analysis: Analysis, phrases: list[list[frozenset[str]]]) -> list[tuple[int, int]]:
