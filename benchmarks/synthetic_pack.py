@@ -74,8 +74,10 @@ def write_pack(folder: Path, lang: str, times: int, seed: int = 0, avoid: str = 
                 rule["phrases"] = [_swap_phrase(p, swap, lang) for p in rule["phrases"]]
             elif rule["kind"] == "regex":
                 rule["regex"] = re.escape(swap("", "form", False))
-            else:
+            elif rule["kind"] == "pattern":
                 rule["patterns"] = [_swap_pattern(p, swap) for p in rule["patterns"]]
+            elif rule.get("phrases"):  # an address rule's generic addresses
+                rule["phrases"] = [_swap_phrase(p, swap, lang) for p in rule["phrases"]]
             rules.append(rule)
     target = folder / lang
     target.mkdir(parents=True, exist_ok=True)
