@@ -34,11 +34,17 @@ class AddressRule(RuleBase):
     - `gender_guess`: the customer's gender is unknown and the reply opens with a gendered
       address word anyway («Spoštovana gospa,», «先生，您好»);
     - `title_first_name`: a title of `gendered` before the customer's first name («gospod
-      Marko») → the title with the surname.
+      Marko») → the title with the surname;
+    - `name_case`: the name after an address word of `gendered` is not in the form the
+      address needs («Уважаемая Анне») → the form of the greeting slots;
+    - `ask_name`: nobody knows the name on a channel of `channels` (a phone script) and the
+      reply never asks how to address the customer (`phrases`) → `greetings` offers the question.
     """
 
     kind: Literal["address"]
-    check: Literal["name_missing", "generic", "wrong_name", "gender", "gender_guess", "title_first_name"]
+    check: Literal[
+        "name_missing", "generic", "wrong_name", "gender", "gender_guess", "title_first_name", "name_case", "ask_name"
+    ]
     greetings: dict[str, list[str]] = Field(default_factory=dict)
     greeting_words: list[str] = Field(default_factory=list)
     phrases: list[str] = Field(default_factory=list)
@@ -77,10 +83,16 @@ class CompiledAddress:
                 if known is None or known.name.gender is None:
                     matches.extend(self._gender_guess(rule, analysis))
                 continue
+            if rule.check == "ask_name":
+                if known is None and (context.channel or "default") in (rule.channels or ["phone"]):
+                    matches.extend(self._ask_name(rule, analysis))
+                continue
             if known is None or (rule.channels and known.channel not in rule.channels):
                 continue
             if rule.check == "title_first_name":
                 matches.extend(self._title_first_name(rule, analysis, known))
+            elif rule.check == "name_case":
+                matches.extend(self._name_case(rule, analysis, known))
             elif rule.check == "name_missing":
                 matches.extend(self._name_missing(rule, analysis, known))
             elif rule.check == "generic":
@@ -192,6 +204,35 @@ class CompiledAddress:
                 matches.append(Match(rule, offset, offset + len(word)))
         return matches
 
+    def _ask_name(self, rule: AddressRule, analysis: Analysis) -> list[Match]:
+        """A phone script that never asks how to address the customer: offer the question."""
+        if _phrase_spans(analysis, self._phrases[rule.id]):
+            return []
+        question = next(iter(rule.greetings.get("phone") or rule.greetings.get("default") or []), None)
+        end = len(analysis.text)
+        return [Match(rule, end, end, [Suggestion(end, end, " " + question, False)] if question else [])]
+
+    def _name_case(self, rule: AddressRule, analysis: Analysis, known: _Known) -> list[Match]:
+        """After an address word the name stands as in the greeting («Уважаемая Анна
+        Сергеевна»); another case form of it («Уважаемая Анне») is a slip."""
+        words = {w.lower() for group in rule.gendered.values() for w in group}
+        slots = known.name.slots
+        right = {
+            form.lower(): form for key in ("first", "patronymic", "surname") for form in [slots.get(key, "")] if form
+        }
+        tokens = [t for t in analysis.tokens if not t.is_space]
+        matches = []
+        for at, token in enumerate(tokens[:-1]):
+            if token.lower not in words:
+                continue
+            for name in tokens[at + 1 : at + 3]:
+                if name.lower not in known.name.forms or name.lower in right or name.lower in words:
+                    break
+                fix = next((form for low, form in right.items() if _same_stem(low, name.lower)), None)
+                suggestions = [Suggestion(name.start, name.end, match_case(name.text, fix), False)] if fix else []
+                matches.append(Match(rule, name.start, name.end, suggestions))
+        return matches
+
     def _title_first_name(self, rule: AddressRule, analysis: Analysis, known: _Known) -> list[Match]:
         """A title before the customer's first name («gospod Marko»): titles go with the surname."""
         first = (known.name.first or "").lower()
@@ -258,6 +299,12 @@ def _addresses(text: str, start: int, end: int) -> bool:
     comma or an exclamation mark: the reader addressed, not someone mentioned."""
     before = text[:start].rstrip()
     return text[end : end + 1] in ("，", ",", "！", "!", "：", ":") or not before or before.endswith(("您好", "你好"))
+
+
+def _same_stem(one: str, other: str) -> bool:
+    """Two forms of one name: they share all but their last two letters («анна» / «анне»)."""
+    stem = min(len(one), len(other)) - 2
+    return stem >= 2 and one[:stem] == other[:stem]
 
 
 def _unspaced(form: str) -> bool:
