@@ -384,29 +384,26 @@ class RussianNames:
         """Pronouns and verb forms of ты («тебе», «можешь», «пиши») and of вы («вам»,
         «можете», «пишите»), outside quotes and quoted lines («> …»): one pass."""
         found: list[tuple[int, int, str]] = []
-        depth = 0
-        toggled = False
+        words = [t for t in analysis.tokens if not t.is_space]
+        quoted = _quoted(words)
         line_start = True
         quoted_line = False
+        at = 0
         for token in analysis.tokens:
-            text = token.text
             if token.is_space:
-                if "\n" in text:
+                if "\n" in token.text:
                     line_start, quoted_line = True, False
                 continue
+            inside = quoted[at]
+            at += 1
             if line_start:
-                quoted_line = text.startswith(">")
+                quoted_line = token.text.startswith(">")
                 line_start = False
-            if text in _OPEN_QUOTES:
-                depth += 1
-            elif text in _CLOSE_QUOTES:
-                depth = max(0, depth - 1)
-            elif text in _TOGGLE_QUOTES:
-                toggled = not toggled
-            elif not (depth or toggled or quoted_line):
-                register = self._word(token.lower).register
-                if register is not None:
-                    found.append((token.start, token.end, register))
+            if inside or quoted_line or token.text in _QUOTE_MARKS:
+                continue
+            register = self._word(token.lower).register
+            if register is not None:
+                found.append((token.start, token.end, register))
         return found
 
     # ----- one word -----
@@ -517,6 +514,9 @@ def _not_an_address(words: list[Token], at: int, read: Callable[[str], _Word]) -
         if lower not in _SIGNATURE_FILLER:
             break
     return False
+
+
+_QUOTE_MARKS = _OPEN_QUOTES | _CLOSE_QUOTES | _TOGGLE_QUOTES
 
 
 def _quoted(words: list[Token]) -> list[bool]:
