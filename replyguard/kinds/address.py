@@ -119,13 +119,20 @@ class CompiledAddress:
                 return filled
         return None
 
-    @staticmethod
-    def _names_customer(analysis: Analysis, name: PersonName) -> bool:
-        """Whether any word (or, for unspaced scripts, any stretch) of the reply names them."""
-        if any(not t.is_space and t.lower in name.forms for t in analysis.tokens):
+    def _names_customer(self, analysis: Analysis, name: PersonName) -> bool:
+        """Whether any word (or, for unspaced scripts, any stretch) of the reply names them.
+        A word written in lower case is not a name («23. maja» is May, not Maja); a name in
+        another script than the CRM's (杨先生 for «YANG Fan») may be theirs, so it counts."""
+        if any(not t.is_space and t.lower in name.forms and not t.text[:1].islower() for t in analysis.tokens):
             return True
         lowered = analysis.lowered
-        return any(len(form) > 1 and not form.isascii() and _unspaced(form) and form in lowered for form in name.forms)
+        if any(len(form) > 1 and _unspaced(form) and form in lowered for form in name.forms):
+            return True
+        scripts = {_script(form) for form in name.forms}
+        return any(
+            _script(analysis.text[s:e]) not in scripts and _in_address_position(analysis.text, s, e)
+            for s, e, _ in self._adapter.person_names(analysis)
+        )
 
     def _name_missing(self, rule: AddressRule, analysis: Analysis, known: _Known) -> list[Match]:
         if self._names_customer(analysis, known.name):
@@ -172,6 +179,8 @@ class CompiledAddress:
         for start, end, lemma in self._adapter.person_names(analysis):
             if lemma in known.name.forms or analysis.text[start:end].lower() in known.name.forms:
                 continue
+            if _script(analysis.text[start:end]) not in {_script(form) for form in known.name.forms}:
+                continue  # 杨先生 beside a CRM name in Latin letters («YANG Fan»): cannot tell
             if start >= signature or not _in_address_position(analysis.text, start, end, lead_ins):
                 continue
             suggestions = [Suggestion(start, end, first, False)] if first else []
@@ -305,6 +314,15 @@ def _same_stem(one: str, other: str) -> bool:
     """Two forms of one name: they share all but their last two letters («анна» / «анне»)."""
     stem = min(len(one), len(other)) - 2
     return stem >= 2 and one[:stem] == other[:stem]
+
+
+def _script(text: str) -> str:
+    """The writing system of a name: Han characters, Latin letters, or another alphabet."""
+    if any(c.isalpha() and ord(c) < 0x250 for c in text):
+        return "latin"  # Latin letters with č, š, ž; «yang先生»: the name is Latin, the title not
+    if any("\u3400" <= c <= "\u9fff" for c in text):
+        return "han"
+    return "other"
 
 
 def _unspaced(form: str) -> bool:
