@@ -58,6 +58,8 @@ class Policy(_Model):
     working_hours: tuple[str, str] = ("09:00", "18:00")
     holidays: str | None = None
     min_lead: dict[CommitmentKind, dt.timedelta] = Field(default_factory=dict)
+    # Chinese marketplaces address buyers as 亲 / 亲亲; a company that does not want it says False.
+    kin_address: bool = True
 
     @field_validator("timezone")
     @classmethod

@@ -38,12 +38,22 @@ class AddressRule(RuleBase):
     - `name_case`: the name after an address word of `gendered` is not in the form the
       address needs («Уважаемая Анне») → the form of the greeting slots;
     - `ask_name`: nobody knows the name on a channel of `channels` (a phone script) and the
-      reply never asks how to address the customer (`phrases`) → `greetings` offers the question.
+      reply never asks how to address the customer (`phrases`) → `greetings` offers the question;
+    - `phrase`: one of `phrases` used as an address, whatever the name (with `unless_policy`,
+      a company decides: 亲 / 亲亲 on Chinese marketplaces).
     """
 
     kind: Literal["address"]
     check: Literal[
-        "name_missing", "generic", "wrong_name", "gender", "gender_guess", "title_first_name", "name_case", "ask_name"
+        "name_missing",
+        "generic",
+        "wrong_name",
+        "gender",
+        "gender_guess",
+        "title_first_name",
+        "name_case",
+        "ask_name",
+        "phrase",
     ]
     greetings: dict[str, list[str]] = Field(default_factory=dict)
     greeting_words: list[str] = Field(default_factory=list)
@@ -52,6 +62,8 @@ class AddressRule(RuleBase):
     channels: list[str] = Field(default_factory=list)  # where the rule applies; empty: every channel
     # Words after which a name is in address position («Уважаемая», «gospa», «您好»).
     lead_ins: list[str] = Field(default_factory=list)
+    # A boolean Policy field that switches the rule off when true (a company's choice).
+    unless_policy: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +91,11 @@ class CompiledAddress:
         known = self._known(context)
         matches: list[Match] = []
         for rule in self._rules:
+            if rule.unless_policy and getattr(context.policy, rule.unless_policy, False):
+                continue
+            if rule.check == "phrase":
+                matches.extend(Match(rule, s, e) for s, e in _phrase_spans(analysis, self._phrases[rule.id]))
+                continue
             if rule.check == "gender_guess":
                 if known is None or known.name.gender is None:
                     matches.extend(self._gender_guess(rule, analysis))
