@@ -11,11 +11,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
+from replyguard.lang.detect import UNSPACED_SCRIPTS, has_script
 from replyguard.models import Finding
-
-# Letters of scripts written without spaces between words: an allowed phrase that starts or
-# ends with one may sit inside a longer run of letters.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 class AllowList:
@@ -27,8 +24,10 @@ class AllowList:
         for phrase in sorted({" ".join(p.split()) for p in phrases if p.strip()}, key=len, reverse=True):
             written = fold(phrase) if fold else phrase
             body = r"\s*".join(re.escape(part) for part in written.split(" "))
-            head = "" if _UNSPACED.match(written[0]) else r"(?<!\w)"
-            tail = "" if _UNSPACED.match(written[-1]) else r"(?!\w)"
+            # A phrase that starts or ends in a script written without spaces may sit inside
+            # a longer run of letters; elsewhere it is a whole word.
+            head = "" if has_script(written[0], *UNSPACED_SCRIPTS) else r"(?<!\w)"
+            tail = "" if has_script(written[-1], *UNSPACED_SCRIPTS) else r"(?!\w)"
             alternatives.append(head + body + tail)
         self._search = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
 

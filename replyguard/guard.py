@@ -152,18 +152,13 @@ class Guard:
         folded = fold(piece) if fold is not None else piece  # same length: offsets hold
         analysis = adapter.analyse(folded, breaks)
         renew_if_grown(adapter)
-        if folded == piece:
-            found = findings_from(pack.find(analysis, ctx), analysis, self.message_lang)
-        else:
-            found = findings_from(
-                pack.find(analysis, ctx), analysis, self.message_lang, piece, adapter.unfolding(piece)
-            )
-        piece = folded
-        found = outside(found, stretches(adapter.reported_speech, piece))
-        found = outside(found, stretches(adapter.conditional_clause, piece), NEGATIVE)
+        unfold = adapter.unfolding(piece, folded) if folded != piece else None
+        found = findings_from(pack.find(analysis, ctx), analysis, self.message_lang, piece, unfold)
+        found = outside(found, stretches(adapter.reported_speech, folded))
+        found = outside(found, stretches(adapter.conditional_clause, folded), NEGATIVE)
         allowed = self._allow_lists.get(segment.lang)
         if allowed:
-            found = allowed.keep(found, piece)
+            found = allowed.keep(found, folded)
         return found if whole else shifted(found, segment.start)
 
     def check_many(self, items: Iterable[CheckItem], *, jobs: int = 1) -> list[Report]:

@@ -23,6 +23,7 @@ import pickle
 import stat
 import tempfile
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,7 @@ def cache_key(files: Mapping[Path, bytes]) -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
 def _schema() -> str:
     """The fields of every pack model: a pickle of rules from before a field was added would
     load without it (a developer's checkout changes models without a new version)."""

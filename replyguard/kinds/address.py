@@ -9,7 +9,8 @@ So a company changes a greeting without Python, and no language is named here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import Field
@@ -17,6 +18,7 @@ from pydantic import Field
 from replyguard.edits import match_case
 from replyguard.kinds.base import Match, RuleBase, Suggestion
 from replyguard.lang.base import Analysis, LanguageAdapter, Token
+from replyguard.lang.detect import UNSPACED_SCRIPTS, has_script
 from replyguard.lang.names import PersonName, fill
 from replyguard.models import Context
 
@@ -68,10 +70,36 @@ class AddressRule(RuleBase):
 
 @dataclass(frozen=True, slots=True)
 class _Known:
-    """The context's name, parsed once per reply and language."""
+    """The context's name, parsed once per reply and language, with the scripts it is
+    written in."""
 
     name: PersonName
     channel: str
+    scripts: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A rule's word lists, lowercased once when the pack compiles."""
+
+    gendered: frozenset[str]  # every word of `gendered`, either gender
+    lead_ins: frozenset[str]
+    openers: tuple[str, ...]  # `greeting_words`, longest first
+
+
+@dataclass(slots=True)
+class _Reply:
+    """What several address rules ask of one reply, found once: the names it uses."""
+
+    analysis: Analysis
+    adapter: LanguageAdapter
+    _names: list[tuple[int, int, str]] | None = field(default=None)
+
+    @property
+    def names(self) -> list[tuple[int, int, str]]:
+        if self._names is None:
+            self._names = self.adapter.person_names(self.analysis)
+        return self._names
 
 
 class CompiledAddress:
@@ -85,10 +113,18 @@ class CompiledAddress:
         self._phrases = {
             rule.id: [[frozenset(step) for step in adapter.phrase_lemmas(p)] for p in rule.phrases] for rule in rules
         }
-        self._openers = {rule.id: [p.lower() for p in rule.greeting_words] for rule in rules}
+        self._words = {
+            rule.id: _Words(
+                frozenset(w.lower() for group in rule.gendered.values() for w in group),
+                frozenset(w.lower() for w in rule.lead_ins),
+                tuple(sorted((w.lower() for w in rule.greeting_words), key=len, reverse=True)),
+            )
+            for rule in rules
+        }
 
     def find(self, analysis: Analysis, context: Context) -> list[Match]:
         known = self._known(context)
+        reply = _Reply(analysis, self._adapter)
         matches: list[Match] = []
         for rule in self._rules:
             if rule.unless_policy and getattr(context.policy, rule.unless_policy, False):
@@ -111,11 +147,11 @@ class CompiledAddress:
             elif rule.check == "name_case":
                 matches.extend(self._name_case(rule, analysis, known))
             elif rule.check == "name_missing":
-                matches.extend(self._name_missing(rule, analysis, known))
+                matches.extend(self._name_missing(rule, reply, known))
             elif rule.check == "generic":
                 matches.extend(self._generic(rule, analysis, known))
             elif rule.check == "wrong_name":
-                matches.extend(self._wrong_name(rule, analysis, known))
+                matches.extend(self._wrong_name(rule, reply, known))
             else:
                 matches.extend(self._gender(rule, analysis, known))
         return matches
@@ -126,7 +162,7 @@ class CompiledAddress:
         name = self._adapter.parse_name(context.customer_name, context.customer_gender)
         if name is None or not name.forms:
             return None
-        return _Known(name, context.channel or "default")
+        return _Known(name, context.channel or "default", frozenset(_script(form) for form in name.forms))
 
     def _greeting(self, rule: AddressRule, known: _Known) -> str | None:
         templates = rule.greetings.get(known.channel) or rule.greetings.get("default") or []
@@ -136,23 +172,25 @@ class CompiledAddress:
                 return filled
         return None
 
-    def _names_customer(self, analysis: Analysis, name: PersonName) -> bool:
+    @staticmethod
+    def _names_customer(reply: _Reply, known: _Known) -> bool:
         """Whether any word (or, for unspaced scripts, any stretch) of the reply names them.
         A word written in lower case is not a name («23. maja» is May, not Maja); a name in
         another script than the CRM's (杨先生 for «YANG Fan») may be theirs, so it counts."""
-        if any(not t.is_space and t.lower in name.forms and not t.text[:1].islower() for t in analysis.tokens):
+        analysis, forms = reply.analysis, known.name.forms
+        if any(not t.is_space and t.lower in forms and not t.text[:1].islower() for t in analysis.tokens):
             return True
         lowered = analysis.lowered
-        if any(len(form) > 1 and _unspaced(form) and form in lowered for form in name.forms):
+        if any(len(form) > 1 and _unspaced(form) and form in lowered for form in forms):
             return True
-        scripts = {_script(form) for form in name.forms}
         return any(
-            _script(analysis.text[s:e]) not in scripts and _in_address_position(analysis.text, s, e)
-            for s, e, _ in self._adapter.person_names(analysis)
+            _script(analysis.text[s:e]) not in known.scripts and _in_address_position(analysis.text, s, e)
+            for s, e, _ in reply.names
         )
 
-    def _name_missing(self, rule: AddressRule, analysis: Analysis, known: _Known) -> list[Match]:
-        if self._names_customer(analysis, known.name):
+    def _name_missing(self, rule: AddressRule, reply: _Reply, known: _Known) -> list[Match]:
+        analysis = reply.analysis
+        if self._names_customer(reply, known):
             return []
         greeting = self._greeting(rule, known)
         if greeting is None:
@@ -170,7 +208,7 @@ class CompiledAddress:
         head = text.lstrip()
         offset = len(text) - len(head)
         lowered = head.lower()
-        for opener in sorted(self._openers[rule.id], key=len, reverse=True):
+        for opener in self._words[rule.id].openers:
             if lowered.startswith(opener):
                 end = offset + len(opener)
                 while end < len(text) and text[end] in "!,.?！，。 ":
@@ -188,15 +226,16 @@ class CompiledAddress:
             matches.append(Match(rule, start, end, suggestions))
         return matches
 
-    def _wrong_name(self, rule: AddressRule, analysis: Analysis, known: _Known) -> list[Match]:
+    def _wrong_name(self, rule: AddressRule, reply: _Reply, known: _Known) -> list[Match]:
+        analysis = reply.analysis
         first = known.name.slots.get("first") or known.name.slots.get("full")
-        lead_ins = {w.lower() for w in rule.lead_ins}
+        lead_ins = self._words[rule.id].lead_ins
         signature = _signature_start(analysis)
         matches = []
-        for start, end, lemma in self._adapter.person_names(analysis):
+        for start, end, lemma in reply.names:
             if lemma in known.name.forms or analysis.text[start:end].lower() in known.name.forms:
                 continue
-            if _script(analysis.text[start:end]) not in {_script(form) for form in known.name.forms}:
+            if _script(analysis.text[start:end]) not in known.scripts:
                 continue  # 杨先生 beside a CRM name in Latin letters («YANG Fan»): cannot tell
             if start >= signature or not _in_address_position(analysis.text, start, end, lead_ins):
                 continue
@@ -207,8 +246,7 @@ class CompiledAddress:
     def _gender_guess(self, rule: AddressRule, analysis: Analysis) -> list[Match]:
         """A gendered address word opening the reply (or following a greeting word) although
         nobody knows the customer's gender."""
-        words = {w.lower() for group in rule.gendered.values() for w in group}
-        lead_ins = {w.lower() for w in rule.lead_ins}
+        words, lead_ins = self._words[rule.id].gendered, self._words[rule.id].lead_ins
         matches = []
         tokens = [t for t in analysis.tokens[:8] if not t.is_space]
         for at, token in enumerate(tokens):
@@ -241,7 +279,7 @@ class CompiledAddress:
     def _name_case(self, rule: AddressRule, analysis: Analysis, known: _Known) -> list[Match]:
         """After an address word the name stands as in the greeting («Уважаемая Анна
         Сергеевна»); another case form of it («Уважаемая Анне») is a slip."""
-        words = {w.lower() for group in rule.gendered.values() for w in group}
+        words = self._words[rule.id].gendered
         slots = known.name.slots
         right = {
             form.lower(): form for key in ("first", "patronymic", "surname") for form in [slots.get(key, "")] if form
@@ -264,7 +302,7 @@ class CompiledAddress:
         first = (known.name.first or "").lower()
         if not first:
             return []
-        titles = {w.lower() for group in rule.gendered.values() for w in group}
+        titles = self._words[rule.id].gendered
         surname = known.name.surname
         tokens = [t for t in analysis.tokens if not t.is_space]
         matches = []
@@ -284,7 +322,7 @@ class CompiledAddress:
         right = rule.gendered.get(gender, [])
         tokens = [t for t in analysis.tokens if not t.is_space]
         spans: list[tuple[int, int, int]] = []  # start, end, index of the wrong word
-        titles = {w.lower() for words in rule.gendered.values() for w in words}
+        titles = self._words[rule.id].gendered
         for at, token in enumerate(tokens):
             if token.lower in wrong and _names_next(tokens, at + 1, titles, known.name.forms):
                 spans.append((token.start, token.end, wrong.index(token.lower)))
@@ -299,7 +337,7 @@ class CompiledAddress:
                 at = lowered.find(surname + word)
                 while at != -1:
                     start = at + len(surname)
-                    if _addresses(analysis.text, at, start + len(word)):
+                    if _addresses(analysis.text, at, start + len(word), self._words[rule.id].lead_ins):
                         spans.append((start, start + len(word), index))
                     at = lowered.find(surname + word, at + 1)
         matches = []
@@ -311,7 +349,7 @@ class CompiledAddress:
         return matches
 
 
-def _names_next(tokens: list[Token], at: int, titles: set[str], forms: frozenset[str]) -> bool:
+def _names_next(tokens: list[Token], at: int, titles: frozenset[str], forms: frozenset[str]) -> bool:
     """Whether the customer's name follows, maybe after other address words or a comma
     («Уважаемая Анна», «Spoštovana gospa Novak»); «Уважаемый клиент Елена» agrees with
     «клиент»."""
@@ -320,11 +358,12 @@ def _names_next(tokens: list[Token], at: int, titles: set[str], forms: frozenset
     return at < len(tokens) and tokens[at].lower in forms
 
 
-def _addresses(text: str, start: int, end: int) -> bool:
-    """A name with its title that opens the reply, follows a greeting, or is followed by a
-    comma or an exclamation mark: the reader addressed, not someone mentioned."""
+def _addresses(text: str, start: int, end: int, lead_ins: frozenset[str]) -> bool:
+    """A name with its title that opens the reply, follows one of `lead_ins` (a greeting),
+    or is followed by a comma or an exclamation mark: the reader addressed, not someone
+    mentioned."""
     before = text[:start].rstrip()
-    return text[end : end + 1] in ("，", ",", "！", "!", "：", ":") or not before or before.endswith(("您好", "你好"))
+    return text[end : end + 1] in _ADDRESS_END or not before or before.lower().endswith(tuple(lead_ins))
 
 
 def _same_stem(one: str, other: str) -> bool:
@@ -334,30 +373,33 @@ def _same_stem(one: str, other: str) -> bool:
 
 
 def _script(text: str) -> str:
-    """The writing system of a name: Han characters, Latin letters, or another alphabet."""
-    if any(c.isalpha() and ord(c) < 0x250 for c in text):
-        return "latin"  # Latin letters with č, š, ž; «yang先生»: the name is Latin, the title not
-    if any("\u3400" <= c <= "\u9fff" for c in text):
-        return "han"
-    return "other"
+    """The writing system of a name: Latin letters first («yang先生»: the name is Latin, the
+    title not), then Han characters, else another alphabet."""
+    if has_script(text, "latin"):
+        return "latin"
+    return "han" if has_script(text, "han") else "other"
 
 
 def _unspaced(form: str) -> bool:
-    return any("\u3400" <= c <= "\u9fff" for c in form)
+    """Whether a form is written in a script without spaces between words (王先生)."""
+    return has_script(form, *UNSPACED_SCRIPTS)
 
 
 def _separator(greeting: str) -> str:
-    """What follows an inserted greeting: a space after Latin or Cyrillic punctuation, none
-    after CJK punctuation."""
-    return "" if greeting and greeting[-1] in "！，。：" else " "
+    """What follows an inserted greeting: a space, except after full-width punctuation
+    («王女士，您好！»), which carries its own spacing."""
+    return "" if greeting and unicodedata.east_asian_width(greeting[-1]) in ("F", "W") else " "
 
 
-def _in_address_position(text: str, start: int, end: int, lead_ins: frozenset[str] | set[str] = frozenset()) -> bool:
+# Punctuation after a name that addresses the reader, in half and full width.
+_ADDRESS_END = frozenset(",!:，！：")
+
+
+def _in_address_position(text: str, start: int, end: int, lead_ins: frozenset[str] = frozenset()) -> bool:
     """A name followed by «,» or «!» that opens the reply or a sentence, or follows a greeting
     or another address word (`lead_ins`: «Уважаемая Елена,», «gospa Kralj,») — the place where
     the reader is addressed."""
-    after = text[end : end + 1]
-    if after not in (",", "!", "，", "！", ":"):
+    if text[end : end + 1] not in _ADDRESS_END:
         return False
     before = text[:start].rstrip()
     if not before or before[-1] in ".!?\n。！？,，":  # «Здравствуйте, Анна!» too

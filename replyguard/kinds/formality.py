@@ -37,6 +37,7 @@ class CompiledFormality:
     ) -> None:
         self._rules = rules
         self._adapter = adapter
+        self._pronouns = {rule.id: frozenset(p.lower() for p in rule.pronouns) for rule in rules}
 
     def find(self, analysis: Analysis, context: Context) -> list[Match]:
         if not self._rules:
@@ -50,7 +51,7 @@ class CompiledFormality:
             if rule.channels and channel not in rule.channels:
                 continue
             if rule.check == "capitals_mixed":
-                polite = {p.lower() for p in rule.pronouns}
+                polite = self._pronouns[rule.id]
                 pronouns = [(s, e) for s, e in formal if analysis.text[s:e].lower() in polite]
                 matches.extend(Match(rule, start, end) for start, end in _odd_capitals(analysis, pronouns))
             elif rule.check == "informal" or formal:

@@ -147,9 +147,9 @@ class LanguageAdapter(ABC):
         several. It must keep the length, so offsets stay valid."""
         return None
 
-    def unfolding(self, original: str) -> Callable[[str], str] | None:
-        """How to write replacements for `original`, a stretch of reply that `fold` changed
-        (None: as they are): Traditional in, Traditional out."""
+    def unfolding(self, original: str, folded: str) -> Callable[[str], str] | None:
+        """How to write replacements for `original`, a stretch of reply that `fold` turned
+        into `folded` (None: as they are): Traditional in, Traditional out."""
         return None
 
     def words(self, text: str) -> list[Token]:

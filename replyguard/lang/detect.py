@@ -71,6 +71,15 @@ _SCRIPT_PATTERNS = {
 }
 
 
+UNSPACED_SCRIPTS = ("han", "kana", "hangul")  # written without spaces between words
+
+
+def has_script(text: str, *scripts: str) -> bool:
+    """Whether `text` holds a letter of any of `scripts` ("han", "kana", "hangul",
+    "cyrillic", "latin": Latin letters with their accents, č, š, ž included)."""
+    return any(_SCRIPT_PATTERNS[script].search(text) for script in scripts)
+
+
 def scripts_present(text: str) -> int:
     """How many of the scripts `script_counts` tells apart occur in `text` at all: a few
     regex searches in C, so a text in one script need not be counted letter by letter."""

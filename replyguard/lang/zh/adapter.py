@@ -91,8 +91,8 @@ class ChineseAdapter(LanguageAdapter):
         """Traditional and full-width text folded to Simplified and ASCII, same length."""
         return to_simplified
 
-    def unfolding(self, original: str) -> Callable[[str], str] | None:
-        return to_traditional if is_traditional(original) else None
+    def unfolding(self, original: str, folded: str) -> Callable[[str], str] | None:
+        return to_traditional if is_traditional(original, folded) else None
 
     def character_phrase(self, phrase: str) -> tuple[str, bool] | None:
         """Phrases of Chinese characters are matched on the characters, whatever jieba's cut

@@ -47,18 +47,23 @@ def to_simplified(text: str) -> str:
     text = text.translate(_HALF_WIDTH)
     if not _needs_conversion(text):
         return text
-    converted = _converter("t2s").convert(text)
+    converter = _converter("t2s")
+    converted = converter.convert(text)
     if len(converted) == len(text):
         return converted
     # A phrase mapped to one of another length (none known in OpenCC's tables): convert
     # character by character, which keeps the offsets.
-    single = _converter("t2s")
-    return "".join(c if len(s := single.convert(c)) != 1 else s for c in text)
+    return "".join(c if len(s := converter.convert(c)) != 1 else s for c in text)
 
 
-def is_traditional(text: str) -> bool:
-    """Whether `text` has characters that fold to other Simplified ones."""
-    return _needs_conversion(text) and to_simplified(text) != text.translate(_HALF_WIDTH)
+def is_traditional(text: str, simplified: str | None = None) -> bool:
+    """Whether `text` has characters that fold to other Simplified ones; `simplified` is
+    `to_simplified(text)` when the caller has it already."""
+    if simplified is None:
+        if not _needs_conversion(text):
+            return False
+        simplified = to_simplified(text)
+    return simplified != text.translate(_HALF_WIDTH)
 
 
 def to_traditional(text: str) -> str:
