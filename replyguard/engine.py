@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from replyguard.kinds import COMPILERS, CompiledKind, Match, RuleBase
+from replyguard.kinds.promise import PROMISES, CommitmentLexicon
 from replyguard.lang.base import Analysis, LanguageAdapter
-from replyguard.models import Category, Context, Edit, Finding, Severity
+from replyguard.models import Category, Commitment, Context, Edit, Finding, Severity
 from replyguard.normalize import Normalized
+from replyguard.promises import CommitmentFinder
 
 _STRENGTH = {Severity.error: 3, Severity.warning: 2, Severity.info: 1}
 
@@ -25,11 +27,19 @@ class CompiledPack:
     """Every enabled rule of one language, compiled once per Guard and language."""
 
     def __init__(
-        self, rules: Iterable[RuleBase], adapter: LanguageAdapter, *, prefilter: bool = True, cache: bool = False
+        self,
+        rules: Iterable[RuleBase],
+        adapter: LanguageAdapter,
+        *,
+        prefilter: bool = True,
+        cache: bool = False,
+        commitments: CommitmentLexicon | None = None,
     ) -> None:
         """`prefilter=False` makes every kind look at every rule everywhere (for tests that
         prove the prefilter changes no result); `cache` lets kinds keep what they computed
-        in the per-user pack cache (a Guard's packs, not one-rule test packs)."""
+        in the per-user pack cache (a Guard's packs, not one-rule test packs);
+        `commitments` is the packs' lexicon of promise verbs (see `promises`)."""
+        self.promises = CommitmentFinder(commitments, adapter)
         by_kind: dict[str, list[RuleBase]] = defaultdict(list)
         for rule in rules:
             by_kind[rule.kind].append(rule)
@@ -38,6 +48,9 @@ class CompiledPack:
         ]
 
     def find(self, analysis: Analysis, context: Context) -> list[Match]:
+        """Every rule's matches; the reply's promises are found first and left in
+        `analysis.memo` for the promise rules and the report."""
+        analysis.memo[PROMISES] = self.promises.find(analysis, context)
         matches: list[Match] = []
         for kind in self.kinds:
             matches.extend(kind.find(analysis, context))
@@ -165,6 +178,19 @@ def to_original(findings: list[Finding], normalized: Normalized) -> list[Finding
     if normalized.identity:
         return findings
     return [_moved(f, normalized.span, normalized.exact) for f in findings]
+
+
+def commitments_in_original(commitments: list[Commitment], normalized: Normalized, text: str) -> list[Commitment]:
+    """Promises with spans (and quoted text) in the caller's text, in text order."""
+    moved = []
+    for commitment in commitments:
+        start, end = (
+            (commitment.start, commitment.end)
+            if normalized.identity
+            else normalized.span(commitment.start, commitment.end)
+        )
+        moved.append(commitment.model_copy(update={"start": start, "end": end, "text": text[start:end]}))
+    return sorted(moved, key=lambda c: (c.start, c.end))
 
 
 def _moved(

@@ -12,7 +12,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from replyguard.allow import AllowList
-from replyguard.engine import CompiledPack, findings_from, shifted, to_original, unchecked_finding
+from replyguard.engine import (
+    CompiledPack,
+    commitments_in_original,
+    findings_from,
+    shifted,
+    to_original,
+    unchecked_finding,
+)
 from replyguard.errors import (
     EmptyText,
     InvalidContext,
@@ -21,11 +28,12 @@ from replyguard.errors import (
     UnknownRule,
     UnsupportedLanguage,
 )
+from replyguard.kinds.promise import PROMISES
 from replyguard.lang.base import LanguageAdapter
 from replyguard.lang.detect import detect
 from replyguard.lang.registry import SUPPORTED, get_adapter, release_memory, renew_if_grown
 from replyguard.lang.segments import Segment, chunked, segments
-from replyguard.models import Context, Finding, Report
+from replyguard.models import Commitment, Context, Finding, Report
 from replyguard.normalize import Normalized, normalize
 from replyguard.packs import LoadedRule, bundled_rules_dir, load_pack_set
 from replyguard.reported import NEGATIVE, outside
@@ -81,6 +89,7 @@ class Guard:
         disabled = _disabled_ids(loaded, disable or ())
         self.rules: list[LoadedRule] = [r for r in loaded if r.rule.id not in disabled]
         self.allowed: dict[str, tuple[str, ...]] = packs.allow  # per language, from the packs' `allow:`
+        self.commitments = packs.commitments  # per language: the promise verbs (see `promises`)
         self.default_lang = default_lang
         self.message_lang = message_lang
         self.freeze_gc = freeze_gc
@@ -123,21 +132,31 @@ class Guard:
         if adapter.joins is not None and " " in normalized.text:
             normalized = normalize(text, html=html, joins=adapter.joins)
         findings: list[Finding] = []
+        promised: list[Commitment] = []
         unchecked: list[Segment] = []
         for segment in chunked(segments(normalized.text, code, normalized.breaks), normalized.text):
             if segment.lang is None:
                 unchecked.append(segment)
             else:
-                findings.extend(self._check_segment(normalized, segment, ctx))
+                found, commitments = self._check_segment(normalized, segment, ctx)
+                findings.extend(found)
+                promised.extend(commitments)
         if unchecked:
             findings.append(unchecked_finding(unchecked, code, self.message_lang))
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
-        return Report(text=text, lang=code, findings=to_original(findings, normalized))
+        return Report(
+            text=text,
+            lang=code,
+            findings=to_original(findings, normalized),
+            commitments=commitments_in_original(promised, normalized, text),
+        )
 
-    def _check_segment(self, normalized: Normalized, segment: Segment, ctx: Context) -> list[Finding]:
-        """Findings in one stretch of the reply, by its own language's rules, in the whole
-        text's offsets; messages in that stretch's language unless asked otherwise (its rules
-        are written in it)."""
+    def _check_segment(
+        self, normalized: Normalized, segment: Segment, ctx: Context
+    ) -> tuple[list[Finding], list[Commitment]]:
+        """Findings and promises in one stretch of the reply, by its own language's rules, in
+        the whole text's offsets; messages in that stretch's language unless asked otherwise
+        (its rules are written in it)."""
         assert segment.lang is not None
         whole = segment.start == 0 and segment.end == len(normalized.text)
         piece = normalized.text if whole else normalized.text[segment.start : segment.end]
@@ -154,12 +173,17 @@ class Guard:
         renew_if_grown(adapter)
         unfold = adapter.unfolding(piece, folded) if folded != piece else None
         found = findings_from(pack.find(analysis, ctx), analysis, self.message_lang, piece, unfold)
+        promised = [p.public(piece) for p in analysis.memo[PROMISES].promises]
         found = outside(found, stretches(adapter.reported_speech, folded))
         found = outside(found, stretches(adapter.conditional_clause, folded), NEGATIVE)
         allowed = self._allow_lists.get(segment.lang)
         if allowed:
             found = allowed.keep(found, folded)
-        return found if whole else shifted(found, segment.start)
+        if whole:
+            return found, promised
+        return shifted(found, segment.start), [
+            c.model_copy(update={"start": c.start + segment.start, "end": c.end + segment.start}) for c in promised
+        ]
 
     def check_many(self, items: Iterable[CheckItem], *, jobs: int = 1) -> list[Report]:
         """Check a batch: each item is a text, a (text, context) pair, or a mapping with
@@ -215,7 +239,10 @@ class Guard:
                 if compiled is None or compiled[1] is not adapter:
                     first = compiled is None
                     rules = [r.rule for r in self.rules if r.lang == lang]
-                    compiled = (CompiledPack(rules, adapter, cache=True), adapter)
+                    compiled = (
+                        CompiledPack(rules, adapter, cache=True, commitments=self.commitments.get(lang)),
+                        adapter,
+                    )
                     self._allow_lists[lang] = AllowList(self.allowed.get(lang, ()), adapter.fold)
                     self._compiled[lang] = compiled
                     if first and self.freeze_gc:

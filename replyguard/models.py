@@ -20,6 +20,7 @@ Channel = Literal["chat", "email", "phone", "messenger", "social"]
 Gender = Literal["female", "male"]
 
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_DURATION = re.compile(r"^-?P(?=\d|T\d)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$")
 
 
 class Category(str, Enum):
@@ -89,9 +90,34 @@ class Policy(_Model):
     @field_validator("holidays")
     @classmethod
     def _country_code(cls, value: str | None) -> str | None:
-        if value is not None and not re.fullmatch(r"[A-Za-z]{2}", value):
+        if value is None:
+            return value
+        if not re.fullmatch(r"[A-Za-z]{2}", value):
             raise ValueError("holidays is a two-letter country code such as RU, SI or CN")
-        return value.upper() if value else value
+        from replyguard.workdays import supported_countries
+
+        if value.upper() not in supported_countries():
+            raise ValueError(f"no public holiday calendar for the country code {value.upper()!r} (e.g. RU, SI, CN)")
+        return value.upper()
+
+    @field_validator("min_lead", mode="before")
+    @classmethod
+    def _durations(cls, value: object) -> object:
+        if isinstance(value, dict):
+            for kind, lead in value.items():
+                if isinstance(lead, str) and not _DURATION.match(lead.strip()):
+                    raise ValueError(
+                        f"min_lead.{kind} is {lead!r}: give an ISO 8601 duration such as 'P2D', 'PT4H' or 'P1DT12H'"
+                    )
+        return value
+
+    @field_validator("min_lead")
+    @classmethod
+    def _leads_ahead(cls, value: dict[CommitmentKind, dt.timedelta]) -> dict[CommitmentKind, dt.timedelta]:
+        late = sorted(kind for kind, lead in value.items() if lead < dt.timedelta(0))
+        if late:
+            raise ValueError(f"min_lead must not be negative (for {', '.join(late)})")
+        return value
 
 
 class PastCommitment(_Model):

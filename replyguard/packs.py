@@ -11,7 +11,7 @@ to read a traceback.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from replyguard import pack_cache
 from replyguard.errors import PackError
 from replyguard.kinds import KIND_NAMES, Rule
+from replyguard.kinds.promise import CommitmentLexicon
 from replyguard.lang.registry import SUPPORTED
 from replyguard.models import Severity
 
@@ -54,6 +55,8 @@ class PackFile(BaseModel):
     rules: list[Rule] = Field(default_factory=list)
     overrides: list[Override] = Field(default_factory=list)
     allow: list[str] = Field(default_factory=list)
+    # which future verbs are promises, and of what kind (see kinds/promise.py)
+    commitments: CommitmentLexicon | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class PackSet:
 
     rules: list[LoadedRule]
     allow: dict[str, tuple[str, ...]]
+    commitments: dict[str, CommitmentLexicon] = field(default_factory=dict)  # per language
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,7 @@ def load_pack(path: Path, content: bytes | None = None) -> list[LoadedRule]:
 
 def _load_one(
     path: Path, content: bytes | None = None
-) -> tuple[list[LoadedRule], list[PlacedOverride], str, list[str]]:
+) -> tuple[list[LoadedRule], list[PlacedOverride], str, list[str], CommitmentLexicon | None]:
     """A pack file's rules, overrides, language and allowed phrases, validated."""
     raw = (path.read_bytes() if content is None else content).decode("utf-8")
     text = raw.replace("\r\n", "\n").replace("\r", "\n")  # as read_text's universal newlines
@@ -139,8 +143,10 @@ def _load_one(
             line=1,
             field="language",
         )
-    if not (pack.rules or pack.overrides or pack.allow):
-        raise PackError(str(path), "a pack needs at least one of 'rules', 'overrides' or 'allow'", line=1)
+    if not (pack.rules or pack.overrides or pack.allow or pack.commitments):
+        raise PackError(
+            str(path), "a pack needs at least one of 'rules', 'overrides', 'allow' or 'commitments'", line=1
+        )
     for n, phrase in enumerate(pack.allow):
         if not phrase.strip():
             line = _line_of(_child(_child(node, "allow"), n))
@@ -159,13 +165,13 @@ def _load_one(
             if pack.language not in rule.message
             else "",
         }
-        for field, problem in problems.items():
+        for name, problem in problems.items():
             if problem:
                 raise PackError(
-                    str(path), problem, line=line, rule_id=rule.id, field=field, excerpt=_excerpt(text, line)
+                    str(path), problem, line=line, rule_id=rule.id, field=name, excerpt=_excerpt(text, line)
                 )
         loaded.append(LoadedRule(rule, str(path), line or 0, pack.language))
-    return loaded, overrides, pack.language, pack.allow
+    return loaded, overrides, pack.language, pack.allow, pack.commitments
 
 
 def load_packs(paths: Iterable[str | Path], *, cache: bool = True) -> list[LoadedRule]:
@@ -198,8 +204,12 @@ def _load_files(files: dict[Path, bytes]) -> PackSet:
     seen: dict[str, LoadedRule] = {}
     disabled: set[str] = set()
     allow: dict[str, list[str]] = {}
+    commitments: dict[str, CommitmentLexicon] = {}
     for path, content in files.items():
-        loaded_rules, overrides, lang, allowed = _load_one(path, content)
+        loaded_rules, overrides, lang, allowed, lexicon = _load_one(path, content)
+        if lexicon is not None:
+            known = commitments.get(lang)
+            commitments[lang] = known.merged(lexicon) if known is not None else lexicon
         allow.setdefault(lang, []).extend(" ".join(p.split()) for p in allowed)
         for placed in overrides:
             _apply_override(placed, seen, rules, disabled)
@@ -216,7 +226,7 @@ def _load_files(files: dict[Path, bytes]) -> PackSet:
             seen[loaded.rule.id] = loaded
             rules.append(loaded)
     enabled = [r for r in rules if r.rule.id not in disabled]
-    return PackSet(enabled, {lang: tuple(dict.fromkeys(p)) for lang, p in allow.items() if p})
+    return PackSet(enabled, {lang: tuple(dict.fromkeys(p)) for lang, p in allow.items() if p}, commitments)
 
 
 def _apply_override(

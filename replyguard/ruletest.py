@@ -33,7 +33,7 @@ def check_rule(guard: Guard, loaded: LoadedRule) -> list[ExampleFailure]:
     rule = loaded.rule
     guard.compiled(loaded.lang)  # the whole pack first: a segmenter learns every pack term
     adapter = get_adapter(loaded.lang)
-    alone = CompiledPack([rule], adapter)
+    alone = CompiledPack([rule], adapter, commitments=guard.commitments.get(loaded.lang))
     where = f"{loaded.path}:{loaded.line}"
     failures: list[ExampleFailure] = []
 

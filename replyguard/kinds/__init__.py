@@ -11,9 +11,12 @@ from replyguard.kinds.base import CompiledKind, KindCompiler, Match, RuleBase, S
 from replyguard.kinds.formality import CompiledFormality, FormalityRule
 from replyguard.kinds.lexicon import CompiledLexicon, LexiconRule
 from replyguard.kinds.pattern import CompiledPatterns, PatternRule
+from replyguard.kinds.promise import CompiledPromises, PromiseRule
 from replyguard.kinds.regex import CompiledRegexes, RegexRule
 
-Rule = Annotated[LexiconRule | PatternRule | RegexRule | AddressRule | FormalityRule, Field(discriminator="kind")]
+Rule = Annotated[
+    LexiconRule | PatternRule | RegexRule | AddressRule | FormalityRule | PromiseRule, Field(discriminator="kind")
+]
 
 COMPILERS: dict[str, KindCompiler] = {
     "lexicon": CompiledLexicon,
@@ -21,6 +24,7 @@ COMPILERS: dict[str, KindCompiler] = {
     "regex": CompiledRegexes,
     "address": CompiledAddress,
     "formality": CompiledFormality,
+    "promise": CompiledPromises,
 }
 KIND_NAMES: tuple[str, ...] = tuple(COMPILERS)
 

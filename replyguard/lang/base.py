@@ -13,16 +13,19 @@ import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from replyguard.edits import match_case
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
     from replyguard.lang.names import PersonName
+    from replyguard.when import PromiseVerb, TimeSpan
 
 LEMMAS_KEY = "replyguard.lemmas"
 
@@ -62,6 +65,8 @@ class Analysis:
     doc: Doc
     _key_positions: dict[tuple[str, str], list[int]] | None = None
     _lowered: str | None = None
+    # what one stage found for the rules after it (the reply's promises), per analysis
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def key_positions(self) -> dict[tuple[str, str], list[int]]:
         """Where each lowercased word and each candidate lemma occurs (token indexes), for
@@ -233,6 +238,33 @@ class LanguageAdapter(ABC):
         """Words that address the reader formally or informally: (start, end, "formal" or
         "informal") — pronouns and verb forms of ты/вы, ti/vi, 你/您."""
         return []
+
+    def time_expressions(self, analysis: Analysis) -> list[TimeSpan]:
+        """Every time expression of the text with what it means (see `when.When`), in text
+        order: «завтра до 17:00», «v treh delovnih dneh», 下周二. Parts written side by side
+        («послезавтра, 17 декабря») may come separately: the caller joins neighbours."""
+        return []
+
+    def promise_verbs(self, analysis: Analysis) -> list[PromiseVerb]:
+        """Verb groups that state a future action or outcome (see `when.PromiseVerb`); which
+        of them are promises, and of what kind, the packs' `commitments:` decide."""
+        return []
+
+    def request_verbs(self, analysis: Analysis) -> list[tuple[int, int]]:
+        """Where the reply asks the customer to act: imperatives and polite requests
+        («пришлите», «pošljite», 请…付款). A vague «as soon as possible» next to one is the
+        customer's deadline, not our promise."""
+        return []
+
+    def day_phrase(self, day: dt.date, today: dt.date) -> str:
+        """How this language says "on that day" in a sentence about a past promise: «в
+        понедельник», «v ponedeljek», 周一 (a weekday within the last week, else a date)."""
+        return day.isoformat()
+
+    def deadline_phrase(self, deadline: dt.datetime, now: dt.datetime) -> str:
+        """A concrete deadline to put in place of a vague one: «сегодня до 18:00», «jutri do
+        12. ure», 明天中午12点前 (today, tomorrow, a weekday within a week, else a date)."""
+        return deadline.strftime("%Y-%m-%d %H:%M")
 
     def typed_forms(self, word: str) -> tuple[str, ...]:
         """The ways people type a lowercase word a rule names (the word first), for

@@ -1,0 +1,364 @@
+"""The promise kind: commitments the company cannot keep, and promises that commit to nothing.
+
+The commitments themselves are found once per reply, before any rule runs (see
+`replyguard.promises`), from the adapter's grammar (`promise_verbs`, `time_expressions`) and
+the packs' `commitments:` lexicon; the rules of this kind judge them:
+
+  too_soon         the deadline is sooner than `policy.min_lead` for its kind allows
+  non_working_day  the promise names a day the company does not work (weekend, holiday)
+  outside_hours    a callback at a time outside `policy.working_hours`
+  vague            `phrases` (скоро, kmalu, 尽快) in a promise that gives no concrete time
+  nobody           nobody stands behind it: «вам перезвонят», «bo dostavljena», no deadline
+  empty            `phrases` (verb and object lemmas: «учесть», «принять меры», 加强 培训)
+                   promised with no deadline: an assurance nothing can be checked against
+  guarantee        `phrases` (гарантирую, zagotovo, 一定) in a sentence with a promise, or
+                   `standalone` phrases that are one by themselves («больше никогда не
+                   повторится», 百分之百保证)
+  overdue          an earlier promise in `Context.history` is past due and not done, and
+                   the reply says none of `phrases` (an apology): a reply-level finding with
+                   `openings[kind]` ({day}: when it was due) as the sentence to add
+
+Checks that compare with the company's calendar (too_soon, non_working_day,
+outside_hours) need a `Context.policy`: without one they stay silent rather than guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from replyguard.kinds.base import Match, RuleBase, Suggestion
+from replyguard.lang.base import Analysis, LanguageAdapter
+from replyguard.models import CommitmentKind, Context
+from replyguard.promises import Found, Moment, Promise
+
+Check = Literal["too_soon", "non_working_day", "outside_hours", "vague", "nobody", "empty", "guarantee", "overdue"]
+KINDS: tuple[CommitmentKind, ...] = ("callback", "reply", "delivery", "refund", "resolve", "other")
+
+
+class CommitmentLexicon(BaseModel):
+    """A pack's `commitments:` section: which future verbs are promises, and of what kind.
+
+    Entries are lemmas of the verb («перезвонить», «poklicati», 回电), or a verb and the
+    lemma of its object («дать ответ», «vrniti denar», 安排 师傅): the object is looked for
+    among the few words after the verb. A verb in two kinds counts for the one whose entry is
+    longer (more specific), then the first listed. `agents` are third-person subjects that
+    speak for the company («курьер», «менеджер», «kurir», 师傅): with them a third-person
+    future is the company's promise; other subjects make it a promised outcome («посылка
+    придёт»), still a commitment.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    callback: list[str] = Field(default_factory=list)
+    reply: list[str] = Field(default_factory=list)
+    delivery: list[str] = Field(default_factory=list)
+    refund: list[str] = Field(default_factory=list)
+    resolve: list[str] = Field(default_factory=list)
+    other: list[str] = Field(default_factory=list)
+    agents: list[str] = Field(default_factory=list)
+
+    @field_validator("*")
+    @classmethod
+    def _no_empty_entry(cls, value: list[str]) -> list[str]:
+        if any(not entry.strip() for entry in value):
+            raise ValueError("an entry must not be empty")
+        return [" ".join(entry.split()) for entry in value]
+
+    def merged(self, other: CommitmentLexicon) -> CommitmentLexicon:
+        """This lexicon with another pack's entries added (a company pack extends the bundled one)."""
+        return CommitmentLexicon(
+            **{
+                name: list(dict.fromkeys([*getattr(self, name), *getattr(other, name)]))
+                for name in type(self).model_fields
+            }
+        )
+
+
+class PromiseRule(RuleBase):
+    """One check over the reply's commitments (see the module docstring for each `check`)."""
+
+    kind: Literal["promise"]
+    check: Check
+    phrases: list[str] = Field(default_factory=list)
+    standalone: list[str] = Field(default_factory=list)
+    openings: dict[CommitmentKind, str] = Field(default_factory=dict)
+    kinds: list[CommitmentKind] = Field(default_factory=list)  # the promise kinds checked; empty: all
+    greetings: list[str] = Field(default_factory=list)  # overdue: the apology goes after the greeting
+
+    @field_validator("phrases", "standalone", "greetings")
+    @classmethod
+    def _no_empty_phrase(cls, value: list[str]) -> list[str]:
+        if any(not phrase.strip() for phrase in value):
+            raise ValueError("a phrase must not be empty")
+        return value
+
+    @model_validator(mode="after")
+    def _data_for_its_check(self) -> PromiseRule:
+        needs = {"vague": "phrases", "empty": "phrases", "overdue": "phrases"}
+        field = needs.get(self.check)
+        if field and not getattr(self, field):
+            raise ValueError(f"a '{self.check}' promise rule needs '{field}'")
+        if self.check == "guarantee" and not (self.phrases or self.standalone):
+            raise ValueError("a 'guarantee' promise rule needs 'phrases' or 'standalone'")
+        if self.check == "overdue" and "other" not in self.openings:
+            raise ValueError("an 'overdue' promise rule needs 'openings' with at least 'other' (the fallback)")
+        return self
+
+
+class CompiledPromises:
+    """Promise rules of one language, run over the promises found before them."""
+
+    def __init__(
+        self, rules: list[PromiseRule], adapter: LanguageAdapter, *, prefilter: bool = True, cache: bool = False
+    ) -> None:
+        self._rules = rules
+        self._adapter = adapter
+        self._phrases = {rule.id: phrase_pattern(rule.phrases, adapter) for rule in rules if rule.check != "empty"}
+        self._standalone = {rule.id: phrase_pattern(rule.standalone, adapter) for rule in rules}
+        self._greetings = {rule.id: phrase_pattern(rule.greetings, adapter) for rule in rules}
+        self._verb_phrases = {
+            rule.id: [tuple(p.lower().split()) for p in rule.phrases] for rule in rules if rule.check == "empty"
+        }
+
+    def find(self, analysis: Analysis, context: Context) -> list[Match]:
+        found = analysis.memo.get(PROMISES)
+        if found is None or not self._rules:
+            return []
+        matches: list[Match] = []
+        for rule in self._rules:
+            check = _CHECKS[rule.check]
+            matches.extend(check(self, rule, analysis, context, found))
+        return matches
+
+    # The checks: each takes the rule, the analysis, the context and what was found.
+
+    def _too_soon(self, rule: PromiseRule, analysis: Analysis, context: Context, found: Found) -> list[Match]:
+        moment = found.moment
+        if not moment.policy_given:
+            return []
+        leads = moment.calendar.policy.min_lead
+        matches = []
+        for promise in _of_kinds(found.promises, rule):
+            lead = leads.get(promise.kind)
+            if lead is None or promise.resolved is None or promise.time is None:
+                continue
+            soonest = moment.now + lead
+            if promise.resolved.deadline < soonest:
+                feasible = _feasible_deadline(moment, lead)
+                matches.append(self._at_time(rule, analysis, promise, feasible, moment))
+        return matches
+
+    def _non_working_day(self, rule: PromiseRule, analysis: Analysis, context: Context, found: Found) -> list[Match]:
+        moment = found.moment
+        if not moment.policy_given:
+            return []
+        matches = []
+        for promise in _of_kinds(found.promises, rule):
+            day = promise.resolved.day if promise.resolved else None
+            if day is None or promise.time is None or moment.calendar.working_day(day):
+                continue
+            following = moment.calendar.working_days_after(day, 1)
+            matches.append(self._at_time(rule, analysis, promise, moment.calendar.close_of(following), moment))
+        return matches
+
+    def _outside_hours(self, rule: PromiseRule, analysis: Analysis, context: Context, found: Found) -> list[Match]:
+        moment = found.moment
+        if not moment.policy_given:
+            return []
+        calendar = moment.calendar
+        matches = []
+        for promise in _of_kinds(found.promises, rule):
+            if promise.time is None or promise.resolved is None or not promise.time.when.has_clock:
+                continue
+            when, resolved = promise.time.when, promise.resolved
+            earliest = resolved.earliest.timetz().replace(tzinfo=None) if resolved.earliest else None
+            latest = resolved.deadline.timetz().replace(tzinfo=None) if when.latest is not None else None
+            too_late = earliest is not None and earliest > calendar.closes
+            too_early = latest is not None and latest < calendar.opens
+            if too_late or too_early:
+                matches.append(Match(rule, promise.time.start, promise.time.end))
+        return matches
+
+    def _vague(self, rule: PromiseRule, analysis: Analysis, context: Context, found: Found) -> list[Match]:
+        pattern = self._phrases[rule.id]
+        if pattern is None:
+            return []
+        matches = []
+        for hit in pattern.finditer(analysis.lowered):
+            start, end = hit.span("phrase")
+            promise = _promise_near(found, start, end)
+            if promise is None or promise.resolved is not None or not _of_kind(promise, rule):
+                continue
+            feasible = _feasible_deadline(found.moment, _lead(found.moment, promise.kind))
+            phrase = self._adapter.deadline_phrase(feasible, found.moment.now)
+            matches.append(Match(rule, start, end, [Suggestion(start, end, phrase, safe=False)]))
+        return matches
+
+    def _nobody(self, rule: PromiseRule, analysis: Analysis, context: Context, found: Found) -> list[Match]:
+        return [
+            Match(rule, p.verb.start, p.verb.end)
+            for p in _of_kinds(found.promises, rule)
+            if p.voice == "impersonal" and p.resolved is None
+        ]
+
+    def _empty(self, rule: PromiseRule, analysis: Analysis, context: Context, found: Found) -> list[Match]:
+        phrases = self._verb_phrases[rule.id]
+        dated = {p.verb.start for p in found.promises if p.resolved is not None}
+        matches = []
+        for verb in found.statements:
+            if verb.voice not in ("first", "impersonal") or verb.start in dated:
+                continue
+            lemmas = {lemma.lower() for lemma in verb.lemmas}
+            objects = set(verb.objects)
+            if any(p[0] in lemmas and all(o in objects for o in p[1:]) for p in phrases):
+                matches.append(Match(rule, verb.start, verb.end))
+        return matches
+
+    def _guarantee(self, rule: PromiseRule, analysis: Analysis, context: Context, found: Found) -> list[Match]:
+        matches = []
+        standalone = self._standalone[rule.id]
+        if standalone is not None:
+            for hit in standalone.finditer(analysis.lowered):
+                start, end = hit.span("phrase")
+                if not found.not_ours(start, end):
+                    matches.append(Match(rule, start, end))
+        pattern = self._phrases[rule.id]
+        if pattern is None:
+            return matches
+        promised = [p.sentence for p in found.promises if p.company or p.voice in ("second", "third")]
+        for hit in pattern.finditer(analysis.lowered):
+            start, end = hit.span("phrase")
+            if any(low <= start < high for low, high in promised) and not found.not_ours(start, end):
+                matches.append(Match(rule, start, end))
+        return matches
+
+    def _overdue(self, rule: PromiseRule, analysis: Analysis, context: Context, found: Found) -> list[Match]:
+        now = found.moment.now
+        late = [h for h in context.history if not h.done and h.due is not None and h.due < now]
+        if not late:
+            return []
+        apology = self._phrases[rule.id]
+        if apology is not None and apology.search(analysis.lowered):
+            return []
+        latest = max(late, key=lambda h: h.due or now)
+        assert latest.due is not None
+        due = latest.due.astimezone(found.moment.calendar.tz).date()
+        day = self._adapter.day_phrase(due, now.date())
+        sentence = (rule.openings.get(latest.kind) or rule.openings["other"]).replace("{day}", day)
+        at = _after_greeting(analysis, self._greetings[rule.id])
+        gap = "" if self._adapter.joins is not None else " "
+        text = analysis.text
+        insert = sentence + gap if at < len(text) else gap + sentence
+        return [Match(rule, at, at, [Suggestion(at, at, insert, safe=False)])]
+
+    def _at_time(
+        self, rule: PromiseRule, analysis: Analysis, promise: Promise, instead: dt.datetime, moment: Moment
+    ) -> Match:
+        """A finding on the promise's time expression, suggesting `instead` (not applied
+        unasked: a new date changes what the customer is told)."""
+        assert promise.time is not None
+        start, end = promise.time.start, promise.time.end
+        phrase = self._adapter.deadline_phrase(instead, moment.now)
+        return Match(rule, start, end, [Suggestion(start, end, phrase, safe=False)])
+
+
+PROMISES = "promises"
+
+
+def phrase_pattern(phrases: list[str], adapter: LanguageAdapter) -> re.Pattern[str] | None:
+    """One regex for written phrases, lowercase, in named group `phrase`: whole words in
+    languages written with spaces (any spacing between them, and the loose spellings the
+    adapter knows, e.g. Slovenian without č/š/ž), plain characters in Chinese."""
+    if not phrases:
+        return None
+    alternatives = []
+    for phrase in sorted({" ".join(p.lower().split()) for p in phrases}, key=len, reverse=True):
+        if adapter.character_phrase(phrase) is not None:
+            alternatives.append(re.escape(phrase))
+            continue
+        words = []
+        for word in phrase.split():
+            forms = adapter.typed_forms(word)
+            words.append("(?:" + "|".join(re.escape(f) for f in forms) + ")" if len(forms) > 1 else re.escape(word))
+        alternatives.append(r"\s+".join(words))
+    body = "|".join(alternatives)
+    if adapter.joins is not None:
+        return re.compile(f"(?P<phrase>{body})")
+    return re.compile(rf"(?<!\w)(?P<phrase>{body})(?!\w)")
+
+
+def _of_kind(promise: Promise, rule: PromiseRule) -> bool:
+    return not rule.kinds or promise.kind in rule.kinds
+
+
+def _of_kinds(promises: list[Promise], rule: PromiseRule) -> list[Promise]:
+    return [p for p in promises if _of_kind(p, rule)]
+
+
+def _lead(moment: Moment, kind: CommitmentKind) -> dt.timedelta:
+    if not moment.policy_given:
+        return dt.timedelta(0)
+    return moment.calendar.policy.min_lead.get(kind, dt.timedelta(0))
+
+
+def _feasible_deadline(moment: Moment, lead: dt.timedelta) -> dt.datetime:
+    """The end of the first working day on which the company can have done it."""
+    ready = moment.calendar.earliest_feasible(moment.now + lead)
+    return moment.calendar.close_of(ready.date())
+
+
+def _promise_near(found: Found, start: int, end: int) -> Promise | None:
+    """The promise a phrase at start..end belongs to: the nearest promise verb of its
+    sentence, unless a request to the customer stands nearer («pošljite račun čim prej»)."""
+    best: tuple[int, Promise | None] | None = None
+    for promise in found.promises:
+        low, high = promise.sentence
+        if not low <= start < high:
+            continue
+        distance = max(promise.verb.start - end, start - promise.verb.end, 0)
+        if best is None or distance < best[0]:
+            best = (distance, promise)
+    if best is None:
+        return None
+    for low, high in found.requests:
+        if max(low - end, start - high, 0) < best[0]:
+            sentence = best[1].sentence if best[1] else (0, 0)
+            if sentence[0] <= low < sentence[1]:
+                return None
+    return best[1]
+
+
+def _after_greeting(analysis: Analysis, greetings: re.Pattern[str] | None) -> int:
+    """Where an opening sentence goes: after a greeting at the start of the reply (and the
+    punctuation and space that close it), else at the very start."""
+    text = analysis.text
+    lead = len(text) - len(text.lstrip())
+    if greetings is None:
+        return lead
+    hit = greetings.match(analysis.lowered, lead)
+    if hit is None:
+        return lead
+    closing = _GREETING_END.search(text, hit.end())
+    if closing is None or closing.start() - hit.end() > 40:
+        return lead
+    return closing.end()
+
+
+_GREETING_END = re.compile(r"[!,.，！。:：\n]+\s*")
+
+
+_CHECKS: dict[str, Callable[[CompiledPromises, PromiseRule, Analysis, Context, Found], list[Match]]] = {
+    "too_soon": CompiledPromises._too_soon,
+    "non_working_day": CompiledPromises._non_working_day,
+    "outside_hours": CompiledPromises._outside_hours,
+    "vague": CompiledPromises._vague,
+    "nobody": CompiledPromises._nobody,
+    "empty": CompiledPromises._empty,
+    "guarantee": CompiledPromises._guarantee,
+    "overdue": CompiledPromises._overdue,
+}

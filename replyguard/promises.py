@@ -1,0 +1,220 @@
+"""Commitments: every promise the company makes in a reply, with its deadline.
+
+Found once per reply, before the rules run, because the report lists them (a CRM schedules a
+reminder for each) whichever rules are enabled, and because several checks judge the same
+promises. The adapter says which verb groups state a future action (`promise_verbs`) and
+where the time expressions are (`time_expressions`); the packs' `commitments:` lexicon says
+which verbs are promises and of what kind; here they are put together:
+
+- a verb in a question, in a conditional clause or in the customer's reported words is no
+  promise of ours;
+- each promise takes the nearest time expression of its sentence that no other promise
+  verb stands between; neighbouring time expressions («послезавтра, 17 декабря, с 9:00 до
+  13:00») are one time;
+- the deadline comes from `deadlines.resolve` against `Context.now` (the clock when the CRM
+  gives none: a pre-send hook runs when the reply goes out) in the policy's time zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from replyguard.deadlines import Resolved, resolve
+from replyguard.models import Commitment, CommitmentKind, Context, Policy
+from replyguard.reported import spans as stretches
+from replyguard.when import PromiseVerb, TimeSpan
+from replyguard.workdays import WorkCalendar
+
+if TYPE_CHECKING:
+    from replyguard.kinds.promise import CommitmentLexicon
+    from replyguard.lang.base import Analysis, LanguageAdapter
+
+_BETWEEN_PARTS = re.compile(r"[\s,，、()（）\-–—]*")
+_QUESTION = frozenset("?？")
+KIND_ORDER: tuple[CommitmentKind, ...] = ("callback", "reply", "delivery", "refund", "resolve", "other")
+DEFAULT_POLICY = Policy()
+
+
+@dataclass(frozen=True, slots=True)
+class Promise:
+    """A commitment found in a reply, with what the checks need besides the public fields."""
+
+    kind: CommitmentKind
+    start: int
+    end: int
+    verb: PromiseVerb
+    time: TimeSpan | None
+    resolved: Resolved | None
+    sentence: tuple[int, int]
+    company: bool  # we / a named agent of the company (not an outcome or nobody)
+
+    @property
+    def voice(self) -> str:
+        return self.verb.voice
+
+    def public(self, text: str) -> Commitment:
+        return Commitment(
+            kind=self.kind,
+            start=self.start,
+            end=self.end,
+            deadline=self.resolved.deadline if self.resolved else None,
+            vague=self.resolved is None,
+            text=text[self.start : self.end],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """`Context.now` (or the clock) and the calendar it is read in."""
+
+    now: dt.datetime
+    calendar: WorkCalendar
+    policy_given: bool
+
+
+def moment_of(context: Context) -> Moment:
+    """The time and calendar a reply's promises are judged in; `policy_given` is False when
+    the CRM sent no policy (checks against the calendar then stay silent)."""
+    given = "policy" in context.model_fields_set
+    calendar = _calendar(context.policy if given else DEFAULT_POLICY)
+    now = context.now or dt.datetime.now(calendar.tz)
+    return Moment(now.astimezone(calendar.tz), calendar, given)
+
+
+_CALENDARS: dict[str, WorkCalendar] = {}
+
+
+def _calendar(policy: Policy) -> WorkCalendar:
+    key = policy.model_dump_json()
+    found = _CALENDARS.get(key)
+    if found is None:
+        if len(_CALENDARS) > 256:
+            _CALENDARS.clear()
+        found = _CALENDARS[key] = WorkCalendar(policy)
+    return found
+
+
+class CommitmentFinder:
+    """One language's promises: its adapter's grammar and its packs' lexicon."""
+
+    def __init__(self, lexicon: CommitmentLexicon | None, adapter: LanguageAdapter) -> None:
+        self._adapter = adapter
+        self._entries: dict[str, list[tuple[int, int, CommitmentKind, tuple[str, ...]]]] = {}
+        self.agents: frozenset[str] = frozenset()
+        if lexicon is None:
+            return
+        for order, kind in enumerate(KIND_ORDER):
+            for entry in getattr(lexicon, kind):
+                verb, *objects = entry.lower().split()
+                self._entries.setdefault(verb, []).append((-len(objects), order, kind, tuple(objects)))
+        for found in self._entries.values():
+            found.sort()
+        self.agents = frozenset(a.lower() for a in lexicon.agents)
+
+    def kind_of(self, verb: PromiseVerb) -> CommitmentKind | None:
+        """The kind of promise a verb makes: the most specific lexicon entry that fits it."""
+        best: tuple[int, int, CommitmentKind, tuple[str, ...]] | None = None
+        objects = set(verb.objects)
+        for lemma in verb.lemmas:
+            for entry in self._entries.get(lemma.lower(), ()):
+                if all(o in objects for o in entry[3]) and (best is None or entry[:2] < best[:2]):
+                    best = entry
+                    break
+        return best[2] if best else None
+
+    def find(self, analysis: Analysis, context: Context) -> Found:
+        """The reply's promises, and what the checks need besides (see `Found`)."""
+        moment = moment_of(context)
+        text = analysis.text
+        not_ours = stretches(self._adapter.reported_speech, text) + stretches(self._adapter.conditional_clause, text)
+        questions = [s for s in analysis.sentences if _is_question(text, s)]
+        found = Found(moment, [], [], [], not_ours + questions)
+        if not self._entries:
+            return found
+        verbs = self._adapter.promise_verbs(analysis)
+        if not verbs:
+            return found
+        found.statements.extend(v for v in verbs if not found.not_ours(v.start, v.end))
+        kept: list[tuple[PromiseVerb, CommitmentKind]] = []
+        for verb in found.statements:
+            kind = self.kind_of(verb)
+            if kind is not None:
+                kept.append((verb, kind))
+        if not kept:
+            return found
+        times = joined_times(self._adapter.time_expressions(analysis), text)
+        starts = [verb.start for verb, _ in kept]
+        for verb, kind in kept:
+            sentence = _sentence_of(analysis.sentences, verb.start)
+            time = _nearest_time(verb, sentence, times, starts)
+            resolved = resolve(time.when, moment.now, moment.calendar) if time is not None else None
+            start = min(verb.start, time.start) if time else verb.start
+            end = max(verb.end, time.end) if time else verb.end
+            company = verb.voice == "first" or (verb.voice == "third" and (verb.subject or "").lower() in self.agents)
+            found.promises.append(Promise(kind, start, end, verb, time, resolved, sentence, company))
+        found.requests.extend(self._adapter.request_verbs(analysis))
+        return found
+
+
+@dataclass(slots=True)
+class Found:
+    """What the promise checks read: the promises, every future statement (promise or not,
+    for assurances such as «мы учтём»), the customer's requests, the moment, and the
+    stretches that are not our statements (questions, conditions, reported words)."""
+
+    moment: Moment
+    promises: list[Promise]
+    statements: list[PromiseVerb]
+    requests: list[tuple[int, int]]
+    skipped: list[tuple[int, int]] = field(default_factory=list)
+
+    def not_ours(self, start: int, end: int) -> bool:
+        return any(low <= start and end <= high for low, high in self.skipped)
+
+
+def joined_times(times: list[TimeSpan], text: str) -> list[TimeSpan]:
+    """Neighbouring time expressions separated only by spaces, commas, dashes or brackets
+    are one time («послезавтра, 17 декабря, с 9:00 до 13:00»; 12月12日周六上午)."""
+    ordered = sorted(times, key=lambda t: (t.start, t.end))
+    joined: list[TimeSpan] = []
+    for time in ordered:
+        if joined:
+            last = joined[-1]
+            gap = text[last.end : time.start] if time.start >= last.end else ""
+            if time.start < last.end or _BETWEEN_PARTS.fullmatch(gap):
+                joined[-1] = TimeSpan(last.start, max(last.end, time.end), last.when.joined(time.when))
+                continue
+        joined.append(time)
+    return joined
+
+
+def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    for start, end in sentences:
+        if start <= offset < end:
+            return start, end
+    return (0, 0)
+
+
+def _is_question(text: str, sentence: tuple[int, int]) -> bool:
+    return text[sentence[0] : sentence[1]].rstrip()[-1:] in _QUESTION
+
+
+def _nearest_time(
+    verb: PromiseVerb, sentence: tuple[int, int], times: list[TimeSpan], verb_starts: list[int]
+) -> TimeSpan | None:
+    """The time expression of the verb's sentence nearest to it with no other promise verb
+    in between."""
+    best: tuple[int, TimeSpan] | None = None
+    for time in times:
+        if time.start < sentence[0] or time.end > sentence[1]:
+            continue
+        low, high = (time.end, verb.start) if time.end <= verb.start else (verb.end, time.start)
+        if any(low <= other < high for other in verb_starts if other != verb.start):
+            continue
+        distance = max(0, high - low)
+        if best is None or distance < best[0]:
+            best = (distance, time)
+    return best[1] if best else None
