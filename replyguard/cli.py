@@ -238,6 +238,10 @@ def _check(args: argparse.Namespace) -> int:
             edit = finding.suggestions[0]
             row += f"  → «{edit.replacement}»" + ("" if edit.safe else " (check before applying)")
         rows.append(row)
+    for commitment in report.commitments:  # what a CRM would schedule a reminder for
+        line, column = _line_column(report.text, commitment.start)
+        due = commitment.deadline.strftime("%Y-%m-%d %H:%M %Z").strip() if commitment.deadline else "no deadline"
+        rows.append(f"{name}:{line}:{column}: promise [{commitment.kind}] «{commitment.text}» due {due}")
     verdict = "ok" if report.ok else "blocked"
     rows.append(f"{len(report.findings)} findings, score {report.score}, {verdict} ({report.lang})")
     _write(rows)

@@ -149,7 +149,7 @@ class CommitmentFinder:
         starts = [verb.start for verb, _ in kept]
         for verb, kind in kept:
             sentence = _sentence_of(analysis.sentences, verb.start)
-            time = _nearest_time(verb, sentence, times, starts)
+            time = _nearest_time(text, verb, sentence, times, starts)
             resolved = resolve(time.when, moment.now, moment.calendar) if time is not None else None
             start = min(verb.start, time.start) if time else verb.start
             end = max(verb.end, time.end) if time else verb.end
@@ -203,10 +203,11 @@ def _is_question(text: str, sentence: tuple[int, int]) -> bool:
 
 
 def _nearest_time(
-    verb: PromiseVerb, sentence: tuple[int, int], times: list[TimeSpan], verb_starts: list[int]
+    text: str, verb: PromiseVerb, sentence: tuple[int, int], times: list[TimeSpan], verb_starts: list[int]
 ) -> TimeSpan | None:
     """The time expression of the verb's sentence nearest to it with no other promise verb
-    in between."""
+    in between; one across a clause boundary counts as much farther («Paket bomo poslali
+    danes, prejeli ga boste že jutri»: «jutri» is the second promise's)."""
     best: tuple[int, TimeSpan] | None = None
     for time in times:
         if time.start < sentence[0] or time.end > sentence[1]:
@@ -214,7 +215,11 @@ def _nearest_time(
         low, high = (time.end, verb.start) if time.end <= verb.start else (verb.end, time.start)
         if any(low <= other < high for other in verb_starts if other != verb.start):
             continue
-        distance = max(0, high - low)
+        distance = max(0, high - low) + (_CLAUSE_GAP if _CLAUSE_BREAK.search(text, low, max(low, high)) else 0)
         if best is None or distance < best[0]:
             best = (distance, time)
     return best[1] if best else None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:，；：]|\s[—–]\s")
+_CLAUSE_GAP = 50

@@ -57,6 +57,10 @@ class When:
       latest      the deadline's clock: «до 17:00», a window's end, an exact time. Without
                   it the deadline is the end of the day.
     An exact time («в 14:30», «ob 14.30», 下午两点半) sets both to the same clock.
+
+    until         the day is the last one that keeps the promise, not the day it is kept on:
+                  «до пятницы», «к 1 января», «do petka», 周五前. Such a promise may be kept
+                  sooner, so a holiday on that day does not make it one for a day off.
     """
 
     date: tuple[int | None, int, int] | None = None
@@ -68,6 +72,7 @@ class When:
     within: tuple[float, Unit] | None = None
     earliest: Clock | None = None
     latest: Clock | None = None
+    until: bool = False
 
     def __post_init__(self) -> None:
         if self.weekday is not None and not 1 <= self.weekday <= 7:
@@ -89,6 +94,8 @@ class When:
     @property
     def names_a_day(self) -> bool:
         """A specific day (not an interval or a period): a promise to act on that day."""
+        if self.until:
+            return False
         return self.date is not None or self.days_ahead is not None or self.weekday is not None
 
     @property
@@ -101,7 +108,8 @@ class When:
         values = {}
         for name in self.__dataclass_fields__:
             mine = getattr(self, name)
-            values[name] = mine if mine not in (None, False) else getattr(other, name)
+            unset = mine is None or mine is False  # 0 (today) is a value; `in (None, False)` would take it for unset
+            values[name] = getattr(other, name) if unset else mine
         return replace(self, **values)
 
 

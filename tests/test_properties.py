@@ -81,7 +81,7 @@ BAD: dict[str, list[tuple[str, frozenset[str]]]] = {
         ("Narobe ste izpolnili obrazec.", frozenset({"sl.bad_word.narobe_ste_vnesli"})),
         ("To je vaša krivda.", frozenset({"sl.bad_word.vasa_napaka"})),
         ("Ne moremo vam pomagati.", frozenset({"sl.negative_phrasing.ne_moremo"})),
-        ("Garantiramo dostavo pravočasno.", frozenset({"sl.broken_promise.absolute_guarantee"})),
+        ("Garantiramo, da paket prispe jutri.", frozenset({"sl.broken_promise.guarantee"})),
         ("Vaša težava ni naš problem.", frozenset({"sl.bad_word.ni_moja_stvar"})),  # «težava» is the neutral word
         ("V kolikor imate težavo, pišite.", frozenset({"sl.bad_word.v_kolikor"})),
         ("Sori za zamudo.", frozenset({"sl.bad_word.sori"})),

@@ -8,7 +8,8 @@ the packs' `commitments:` lexicon; the rules of this kind judge them:
   non_working_day  the promise names a day the company does not work (weekend, holiday)
   outside_hours    a callback at a time outside `policy.working_hours`
   vague            `phrases` (скоро, kmalu, 尽快) in a promise that gives no concrete time
-  nobody           nobody stands behind it: «вам перезвонят», «bo dostavljena», no deadline
+  nobody           nobody stands behind it: «вам перезвонят», «bo dostavljena», or its
+                   subject is one of `phrases`, things that cannot act (结果, «система»); no deadline
   empty            `phrases` (verb and object lemmas: «учесть», «принять меры», 加强 培训)
                    promised with no deadline: an assurance nothing can be checked against
   guarantee        `phrases` (гарантирую, zagotovo, 一定) in a sentence with a promise, or
@@ -119,7 +120,15 @@ class CompiledPromises:
         self._rules = rules
         self._adapter = adapter
         self._phrases = {rule.id: phrase_pattern(rule.phrases, adapter) for rule in rules if rule.check != "empty"}
-        self._standalone = {rule.id: phrase_pattern(rule.standalone, adapter) for rule in rules}
+        # short Chinese phrases that must start and end where words do (一定, not 不一定)
+        self._bounded = frozenset(
+            p
+            for rule in rules
+            for p in (*rule.phrases, *rule.standalone)
+            if (adapter.character_phrase(p) or ("", False))[1]
+        )
+        self._subjects = {rule.id: frozenset(p.lower() for p in rule.phrases) for rule in rules}
+        self._standalone = {rule.id: phrase_pattern(rule.standalone, adapter, gaps=2) for rule in rules}
         self._greetings = {rule.id: phrase_pattern(rule.greetings, adapter) for rule in rules}
         self._verb_phrases = {
             rule.id: [tuple(p.lower().split()) for p in rule.phrases] for rule in rules if rule.check == "empty"
@@ -134,6 +143,21 @@ class CompiledPromises:
             check = _CHECKS[rule.check]
             matches.extend(check(self, rule, analysis, context, found))
         return matches
+
+    def _hits(self, pattern: re.Pattern[str], analysis: Analysis) -> list[tuple[int, int]]:
+        """Where `pattern`'s phrases stand; a short Chinese phrase only where it is a word of
+        its own (一定, not the 一定 of 不一定)."""
+        hits = []
+        bounds: tuple[set[int], set[int]] | None = None
+        for hit in pattern.finditer(analysis.lowered):
+            start, end = hit.span("phrase")
+            if hit.group("phrase") in self._bounded:
+                if bounds is None:
+                    bounds = ({t.start for t in analysis.tokens}, {t.end for t in analysis.tokens})
+                if start not in bounds[0] or end not in bounds[1]:
+                    continue
+            hits.append((start, end))
+        return hits
 
     # The checks: each takes the rule, the analysis, the context and what was found.
 
@@ -189,8 +213,7 @@ class CompiledPromises:
         if pattern is None:
             return []
         matches = []
-        for hit in pattern.finditer(analysis.lowered):
-            start, end = hit.span("phrase")
+        for start, end in self._hits(pattern, analysis):
             promise = _promise_near(found, start, end)
             if promise is None or promise.resolved is not None or not _of_kind(promise, rule):
                 continue
@@ -200,10 +223,14 @@ class CompiledPromises:
         return matches
 
     def _nobody(self, rule: PromiseRule, analysis: Analysis, context: Context, found: Found) -> list[Match]:
+        """Impersonal promises («вам перезвонят»), and those whose subject is a thing that
+        cannot act (`phrases`: 处理结果会通知您, «система уведомит вас»), with no deadline."""
+        things = self._subjects[rule.id]
         return [
             Match(rule, p.verb.start, p.verb.end)
             for p in _of_kinds(found.promises, rule)
-            if p.voice == "impersonal" and p.resolved is None
+            if p.resolved is None
+            and (p.voice == "impersonal" or (p.voice == "third" and (p.verb.subject or "").lower() in things))
         ]
 
     def _empty(self, rule: PromiseRule, analysis: Analysis, context: Context, found: Found) -> list[Match]:
@@ -223,17 +250,16 @@ class CompiledPromises:
         matches = []
         standalone = self._standalone[rule.id]
         if standalone is not None:
-            for hit in standalone.finditer(analysis.lowered):
-                start, end = hit.span("phrase")
+            for start, end in self._hits(standalone, analysis):
                 if not found.not_ours(start, end):
                     matches.append(Match(rule, start, end))
         pattern = self._phrases[rule.id]
         if pattern is None:
             return matches
-        promised = [p.sentence for p in found.promises if p.company or p.voice in ("second", "third")]
-        for hit in pattern.finditer(analysis.lowered):
-            start, end = hit.span("phrase")
-            if any(low <= start < high for low, high in promised) and not found.not_ours(start, end):
+        text = analysis.text
+        for start, end in self._hits(pattern, analysis):
+            bound = any(_binds(text, start, end, p) for p in found.promises)
+            if bound and not found.not_ours(start, end):
                 matches.append(Match(rule, start, end))
         return matches
 
@@ -270,10 +296,12 @@ class CompiledPromises:
 PROMISES = "promises"
 
 
-def phrase_pattern(phrases: list[str], adapter: LanguageAdapter) -> re.Pattern[str] | None:
+def phrase_pattern(phrases: list[str], adapter: LanguageAdapter, gaps: int = 0) -> re.Pattern[str] | None:
     """One regex for written phrases, lowercase, in named group `phrase`: whole words in
     languages written with spaces (any spacing between them, and the loose spellings the
-    adapter knows, e.g. Slovenian without č/š/ž), plain characters in Chinese."""
+    adapter knows, e.g. Slovenian without č/š/ž), plain characters in Chinese. With `gaps`,
+    up to that many other words may stand between two words of a phrase («se kaj takega
+    nikoli več ne bo ponovilo» for «se nikoli več ne bo ponovilo»)."""
     if not phrases:
         return None
     alternatives = []
@@ -285,11 +313,26 @@ def phrase_pattern(phrases: list[str], adapter: LanguageAdapter) -> re.Pattern[s
         for word in phrase.split():
             forms = adapter.typed_forms(word)
             words.append("(?:" + "|".join(re.escape(f) for f in forms) + ")" if len(forms) > 1 else re.escape(word))
-        alternatives.append(r"\s+".join(words))
+        joint = r"\s+" if not gaps else rf"\s+(?:\w+\s+){{0,{gaps}}}?"
+        alternatives.append(joint.join(words))
     body = "|".join(alternatives)
     if adapter.joins is not None:
         return re.compile(f"(?P<phrase>{body})")
     return re.compile(rf"(?<!\w)(?P<phrase>{body})(?!\w)")
+
+
+def _binds(text: str, start: int, end: int, promise: Promise) -> bool:
+    """Whether a guarantee word at start..end is about `promise`: in the same statement and
+    close, with at most one comma between («Гарантирую, что в четверг она будет у вас»;
+    not «…на 100% из хлопка, это указано на ярлыке» after «Уточню по составу:»)."""
+    verb = promise.verb
+    between = text[end : verb.start] if end <= verb.start else text[verb.end : start]
+    return len(between) <= 60 and not _APART.search(between) and sum(c in ",，" for c in between) <= 1
+
+
+# a sentence end, a colon or a bracket between: not the same statement (a line break is:
+# operators break lines anywhere)
+_APART = re.compile(r"[.!?。！？:;：；()（）]|\s[—–]\s")
 
 
 def _of_kind(promise: Promise, rule: PromiseRule) -> bool:
@@ -334,22 +377,23 @@ def _promise_near(found: Found, start: int, end: int) -> Promise | None:
 
 
 def _after_greeting(analysis: Analysis, greetings: re.Pattern[str] | None) -> int:
-    """Where an opening sentence goes: after a greeting at the start of the reply (and the
-    punctuation and space that close it), else at the very start."""
+    """Where an opening sentence goes: after a greeting near the start of the reply, with
+    the name and the punctuation that close it («Здравствуйте, Анна! », «Pozdravljeni, gospa
+    Novak, », «钟先生您好，»), else at the very start."""
     text = analysis.text
     lead = len(text) - len(text.lstrip())
     if greetings is None:
         return lead
-    hit = greetings.match(analysis.lowered, lead)
+    hit = greetings.search(analysis.lowered, lead, lead + 30)
     if hit is None:
         return lead
-    closing = _GREETING_END.search(text, hit.end())
-    if closing is None or closing.start() - hit.end() > 40:
-        return lead
-    return closing.end()
+    tail = _GREETING_TAIL.match(text, hit.end())
+    return tail.end() if tail else lead
 
 
-_GREETING_END = re.compile(r"[!,.，！。:：\n]+\s*")
+# After the greeting word: maybe a comma and a name of up to four words in a Latin or
+# Cyrillic script, then the punctuation that closes the greeting.
+_GREETING_TAIL = re.compile(r"\s*(?:[,，]\s*(?:[A-Za-zÀ-žА-яЁё][\w.-]*\s*){1,4}(?=[!！,，\n]))?[!！.。,，:：\n]+\s*")
 
 
 _CHECKS: dict[str, Callable[[CompiledPromises, PromiseRule, Analysis, Context, Found], list[Match]]] = {

@@ -79,6 +79,20 @@ CLOSED_CLASS_POS: dict[str, str] = {
     **{
         w: "ADP"
         for w in (
+            "glede",
+            "namesto",
+            "vključno",
+            "blizu",
+            "okoli",
+            "okrog",
+            "sredi",
+            "poleg",
+            "preko",
+            "prek",
+            "kljub",
+            "razen",
+            "skozi",
+            "mimo",
             "v",
             "na",
             "z",
