@@ -36,8 +36,7 @@ from replyguard.lang.segments import Segment, chunked, segments
 from replyguard.models import Commitment, Context, Finding, Report
 from replyguard.normalize import Normalized, normalize
 from replyguard.packs import LoadedRule, bundled_rules_dir, load_pack_set
-from replyguard.reported import NEGATIVE, outside
-from replyguard.reported import spans as stretches
+from replyguard.reported import NEGATIVE, frames, outside
 
 log = logging.getLogger("replyguard")
 
@@ -174,8 +173,9 @@ class Guard:
         unfold = adapter.unfolding(piece, folded) if folded != piece else None
         found = findings_from(pack.find(analysis, ctx), analysis, self.message_lang, piece, unfold)
         promised = [p.public(piece) for p in analysis.memo[PROMISES].promises]
-        found = outside(found, stretches(adapter.reported_speech, folded))
-        found = outside(found, stretches(adapter.conditional_clause, folded), NEGATIVE)
+        reported, conditional = frames(adapter, analysis)
+        found = outside(found, reported)
+        found = outside(found, conditional, NEGATIVE)
         allowed = self._allow_lists.get(segment.lang)
         if allowed:
             found = allowed.keep(found, folded)

@@ -6,8 +6,8 @@ promises. The adapter says which verb groups state a future action (`promise_ver
 where the time expressions are (`time_expressions`); the packs' `commitments:` lexicon says
 which verbs are promises and of what kind; here they are put together:
 
-- a verb in a question, in a conditional clause or in the customer's reported words is no
-  promise of ours;
+- a verb in a question, in a conditional clause, in quotation marks or in the customer's
+  reported words is no promise of ours;
 - each promise takes the nearest time expression of its sentence that no other promise
   verb stands between; neighbouring time expressions («послезавтра, 17 декабря, с 9:00 до
   13:00») are one time;
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from replyguard.deadlines import Resolved, resolve
 from replyguard.models import Commitment, CommitmentKind, Context, Policy
-from replyguard.reported import spans as stretches
+from replyguard.reported import frames
 from replyguard.when import PromiseVerb, TimeSpan
 from replyguard.workdays import WorkCalendar
 
@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from replyguard.kinds.promise import CommitmentLexicon
     from replyguard.lang.base import Analysis, LanguageAdapter
 
+# Words in quotation marks are someone's words (the courier said «bo dostavljen čim prej»),
+# or a label: no promise of ours.
+_QUOTED = re.compile(r"«[^«»\n]*»|»[^»«\n]*«|„[^„“”\n]*[“”]|“[^“”\n]*”|\"[^\"\n]*\"|「[^「」]*」|『[^『』]*』")
 _BETWEEN_PARTS = re.compile(r"[\s,，、()（）\-–—]*")
 _QUESTION = frozenset("?？")
 KIND_ORDER: tuple[CommitmentKind, ...] = ("callback", "reply", "delivery", "refund", "resolve", "other")
@@ -79,21 +82,32 @@ def moment_of(context: Context) -> Moment:
     """The time and calendar a reply's promises are judged in; `policy_given` is False when
     the CRM sent no policy (checks against the calendar then stay silent)."""
     given = "policy" in context.model_fields_set
-    calendar = _calendar(context.policy if given else DEFAULT_POLICY)
+    if given:
+        calendar = _calendar(context.policy)
+    else:  # no policy: read the day in the CRM's own offset, as `now` carries it
+        calendar = _calendar(DEFAULT_POLICY, context.now.tzinfo if context.now else None)
     now = context.now or dt.datetime.now(calendar.tz)
     return Moment(now.astimezone(calendar.tz), calendar, given)
 
 
-_CALENDARS: dict[str, WorkCalendar] = {}
+_CALENDARS: dict[tuple[object, ...], WorkCalendar] = {}
 
 
-def _calendar(policy: Policy) -> WorkCalendar:
-    key = policy.model_dump_json()
+def _calendar(policy: Policy, tz: dt.tzinfo | None = None) -> WorkCalendar:
+    """One calendar per distinct policy (CRMs send the same few policies again and again)."""
+    key = (
+        tz,
+        policy.timezone,
+        tuple(policy.working_days),
+        tuple(policy.working_hours),
+        policy.holidays,
+        tuple(sorted(policy.min_lead.items())),
+    )
     found = _CALENDARS.get(key)
     if found is None:
         if len(_CALENDARS) > 256:
             _CALENDARS.clear()
-        found = _CALENDARS[key] = WorkCalendar(policy)
+        found = _CALENDARS[key] = WorkCalendar(policy, tz)
     return found
 
 
@@ -129,9 +143,11 @@ class CommitmentFinder:
         """The reply's promises, and what the checks need besides (see `Found`)."""
         moment = moment_of(context)
         text = analysis.text
-        not_ours = stretches(self._adapter.reported_speech, text) + stretches(self._adapter.conditional_clause, text)
+        reported, conditional = frames(self._adapter, analysis)
+        not_ours = reported + conditional
         questions = [s for s in analysis.sentences if _is_question(text, s)]
-        found = Found(moment, [], [], [], not_ours + questions)
+        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        found = Found(moment, [], [], [], not_ours + questions + quoted)
         if not self._entries:
             return found
         verbs = self._adapter.promise_verbs(analysis)

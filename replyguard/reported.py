@@ -16,8 +16,12 @@ alone, as the guidelines ask (the adapter's `conditional_clause`).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from replyguard.models import Category, Finding
+
+if TYPE_CHECKING:
+    from replyguard.lang.base import Analysis, LanguageAdapter
 
 WORDING = frozenset({Category.bad_word, Category.negative_phrasing})
 NEGATIVE = frozenset({Category.negative_phrasing})
@@ -47,3 +51,15 @@ def outside(
         for f in findings
         if f.category not in categories or not any(low <= f.start and f.end <= high for low, high in stretches)
     ]
+
+
+def frames(adapter: LanguageAdapter, analysis: Analysis) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The reported-speech and the conditional stretches of an analysed reply, found once
+    (the promise finder and the guard both ask)."""
+    found = analysis.memo.get("frames")
+    if found is None:
+        found = analysis.memo["frames"] = (
+            spans(adapter.reported_speech, analysis.text),
+            spans(adapter.conditional_clause, analysis.text),
+        )
+    return found

@@ -38,9 +38,11 @@ def supported_countries() -> frozenset[str]:
 class WorkCalendar:
     """Working days and hours of one `Policy`, in its time zone."""
 
-    def __init__(self, policy: Policy) -> None:
+    def __init__(self, policy: Policy, tz: dt.tzinfo | None = None) -> None:
+        """`tz` overrides the policy's time zone (the offset of `Context.now` when the CRM
+        sent no policy)."""
         self.policy = policy
-        self.tz = ZoneInfo(policy.timezone)
+        self.tz: dt.tzinfo = tz or ZoneInfo(policy.timezone)
         self._days = frozenset(policy.working_days)
         opens, closes = policy.working_hours
         self.opens = dt.time.fromisoformat(opens)

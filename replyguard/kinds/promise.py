@@ -214,6 +214,8 @@ class CompiledPromises:
             return []
         matches = []
         for start, end in self._hits(pattern, analysis):
+            if found.not_ours(start, end):
+                continue
             promise = _promise_near(found, start, end)
             if promise is None or promise.resolved is not None or not _of_kind(promise, rule):
                 continue

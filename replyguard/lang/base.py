@@ -9,6 +9,7 @@ language it is.
 from __future__ import annotations
 
 import copy
+import importlib
 import re
 import threading
 from abc import ABC, abstractmethod
@@ -120,6 +121,10 @@ class LanguageAdapter(ABC):
     reported_speech: ClassVar[re.Pattern[str] | None] = None
     # «Если …,»: a conditional clause; its named group is the clause after the conjunction
     conditional_clause: ClassVar[re.Pattern[str] | None] = None
+    # the package of this language's promise grammar: `time` (find_times, day_phrase,
+    # deadline_phrase), `promises` (find_promise_verbs), `requests` (find_requests); None:
+    # the language reads no promises
+    grammar: ClassVar[str | None] = None
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -243,28 +248,38 @@ class LanguageAdapter(ABC):
         """Every time expression of the text with what it means (see `when.When`), in text
         order: «завтра до 17:00», «v treh delovnih dneh», 下周二. Parts written side by side
         («послезавтра, 17 декабря») may come separately: the caller joins neighbours."""
-        return []
+        module = self._grammar("time")
+        return module.find_times(analysis) if module else []
 
     def promise_verbs(self, analysis: Analysis) -> list[PromiseVerb]:
         """Verb groups that state a future action or outcome (see `when.PromiseVerb`); which
         of them are promises, and of what kind, the packs' `commitments:` decide."""
-        return []
+        module = self._grammar("promises")
+        return module.find_promise_verbs(analysis) if module else []
 
     def request_verbs(self, analysis: Analysis) -> list[tuple[int, int]]:
         """Where the reply asks the customer to act: imperatives and polite requests
         («пришлите», «pošljite», 请…付款). A vague «as soon as possible» next to one is the
         customer's deadline, not our promise."""
-        return []
+        module = self._grammar("requests")
+        return module.find_requests(analysis) if module else []
 
     def day_phrase(self, day: dt.date, today: dt.date) -> str:
         """How this language says "on that day" in a sentence about a past promise: «в
         понедельник», «v ponedeljek», 周一 (a weekday within the last week, else a date)."""
-        return day.isoformat()
+        module = self._grammar("time")
+        return module.day_phrase(day, today) if module else day.isoformat()
 
     def deadline_phrase(self, deadline: dt.datetime, now: dt.datetime) -> str:
         """A concrete deadline to put in place of a vague one: «сегодня до 18:00», «jutri do
         12. ure», 明天中午12点前 (today, tomorrow, a weekday within a week, else a date)."""
-        return deadline.strftime("%Y-%m-%d %H:%M")
+        module = self._grammar("time")
+        return module.deadline_phrase(deadline, now) if module else deadline.strftime("%Y-%m-%d %H:%M")
+
+    def _grammar(self, module: str) -> Any:
+        """This language's `time`, `promises` or `requests` module (imported on first use:
+        a process that never reads a promise does not pay for it)."""
+        return importlib.import_module(f"{self.grammar}.{module}") if self.grammar else None
 
     def typed_forms(self, word: str) -> tuple[str, ...]:
         """The ways people type a lowercase word a rule names (the word first), for

@@ -9,7 +9,7 @@ left of the replaced noun, not verbs or relative clauses.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from replyguard.edits import match_case
 from replyguard.lang.base import Analysis, Rewrite, Token
@@ -30,11 +30,6 @@ from replyguard.lang.ru.names import RussianNames
 from replyguard.lang.ru.units import DictionaryUnit, normalize, shape_unit, source_of
 from replyguard.lang.tokenized import SpacyTokenizedAdapter, WordAnalysis, require
 
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from replyguard.when import PromiseVerb, TimeSpan
-
 
 class RussianAdapter(SpacyTokenizedAdapter):
     code = "ru"
@@ -42,6 +37,7 @@ class RussianAdapter(SpacyTokenizedAdapter):
         "unchecked_language": "Эта часть написана на другом языке ({language}), replyguard её не проверяет: "
         "перечитайте её сами перед отправкой.",
     }
+    grammar: ClassVar[str | None] = "replyguard.lang.ru"  # time, promises, requests
     analyzer_packages = ("spacy", "pymorphy3", "pymorphy3-dicts-ru")
     # «Вы пишете, что …», «вы указали, что …»: past plurals only after «вы» («мы сообщили» is ours)
     reported_speech: ClassVar[re.Pattern[str] | None] = re.compile(
@@ -78,36 +74,6 @@ class RussianAdapter(SpacyTokenizedAdapter):
 
     def addressee_register(self, analysis: Analysis) -> list[tuple[int, int, str]]:
         return self._names().addressee_register(analysis)
-
-    def time_expressions(self, analysis: Analysis) -> list[TimeSpan]:
-        """«завтра с 10 до 12», «в течение трёх рабочих дней», «к пятнице» (see `ru/time.py`)."""
-        from replyguard.lang.ru.time import find_times
-
-        return find_times(analysis)
-
-    def promise_verbs(self, analysis: Analysis) -> list[PromiseVerb]:
-        """«перезвоним», «курьер привезёт», «вам перезвонят», «будет отправлен» (see `ru/promises.py`)."""
-        from replyguard.lang.ru.promises import find_promise_verbs
-
-        return find_promise_verbs(analysis)
-
-    def request_verbs(self, analysis: Analysis) -> list[tuple[int, int]]:
-        """«пришлите …», «просим вас оплатить …» (see `ru/requests.py`)."""
-        from replyguard.lang.ru.requests import find_requests
-
-        return find_requests(analysis)
-
-    def day_phrase(self, day: dt.date, today: dt.date) -> str:
-        """«вчера», «в понедельник», «5 декабря»."""
-        from replyguard.lang.ru.time import day_phrase
-
-        return day_phrase(day, today)
-
-    def deadline_phrase(self, deadline: dt.datetime, now: dt.datetime) -> str:
-        """«сегодня до 18:00», «завтра до 12:00», «в понедельник до 18:00», «5 декабря до 18:00»."""
-        from replyguard.lang.ru.time import deadline_phrase
-
-        return deadline_phrase(deadline, now)
 
     def _names(self) -> RussianNames:
         """The name reader over this adapter's pymorphy3 parses, made on first use."""

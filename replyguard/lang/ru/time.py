@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -111,18 +112,16 @@ _SEPARATORS = frozenset({",", "-", "–", "—", "(", ")"})
 _TIME_FOLLOWERS = frozenset({"утра", "дня", "вечера", "ночи", "ч", "ч.", "час", "часа", "часов", "мск", "по"})
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Word:
-    """A non-space token as the grammar reads it."""
+    """A word form as the grammar reads it (one per form, shared by its tokens: see `_word`)."""
 
-    text: str
     low: str  # lowercased, ё folded into е
     lemmas: frozenset[str]
     pos: str
-    parses: tuple[Any, ...]  # pymorphy3 parses (Token.morph)
-    start: int
-    end: int
+    grams: tuple[frozenset[str], ...]  # the grammemes of each pymorphy3 parse (Token.morph)
     starts: bool  # can an expression start here (see `_could_start`)?
+    kinds: int  # what the word can be in an expression (see `_kinds`)
 
 
 Found = tuple[int, When] | None
@@ -141,12 +140,23 @@ def find_times(analysis: Analysis) -> list[TimeSpan]:
     return list(found)
 
 
+_WORDS: dict[str, _Word] = {}
+_WORDS_KEPT = 20_000  # distinct forms remembered (bounded: a service sees millions)
+
+
 def _word(token: Token) -> _Word:
-    low = token.lower.replace("ё", "е")
-    lemmas = frozenset(token.lemmas)
-    return _Word(
-        token.text, low, lemmas, token.pos, tuple(token.morph or ()), token.start, token.end, _could_start(low, lemmas)
-    )
+    """The token's `_Word`, cached by its lowercased form: the adapter analyses each form on its
+    own, so its lemmas, part of speech and parses depend on nothing else."""
+    found = _WORDS.get(token.lower)
+    if found is None:
+        low = token.lower.replace("ё", "е")
+        lemmas = frozenset(token.lemmas)
+        grams = tuple(grammemes(parse) for parse in token.morph or ())
+        found = _Word(low, lemmas, token.pos, grams, _could_start(low, lemmas), _kinds(low, lemmas))
+        if len(_WORDS) >= _WORDS_KEPT:
+            _WORDS.clear()
+        _WORDS[token.lower] = found
+    return found
 
 
 # the first words an expression can have: prepositions and adverbs of time, numbers, and
@@ -186,12 +196,111 @@ def _could_start(low: str, lemmas: frozenset[str]) -> bool:
     return low in _STARTERS or low[:1].isdigit() or not lemmas.isdisjoint(_START_LEMMAS) or "-" in low
 
 
+# What a word can be in an expression, as bits. Every expression holds a word of a kind its
+# parser needs within a few words of its start (_NEEDS): where none is near, the parser is
+# not tried (most prepositions start no time at all). The reaches are the farthest such a
+# word can stand in what each parser reads (the comments give the longest lead-ins): a
+# parser that learns a longer lead-in or a new kind of word must update _NEEDS.
+_HOUR = 1  # digits that can be an hour: «15», «14:30», «14.30», «10-14», «9ч»
+_NUMERAL = 2  # a cardinal word: «трёх», «двадцати»
+_NOON = 4  # «полдень», «полночь»
+_MONTH = 8
+_WEEKDAY = 16
+_WEEKEND = 32  # «выходные»
+_DAY = 64  # «сегодня», «завтра», «послезавтра», «завтрашний»
+_PERIOD = 128  # «день», «неделя», «месяц», «год»
+_UNIT = 256  # a unit of time («дней», «ч.», «суток», «полчаса»)
+_PART = 512  # a word of a part of the day: «утром», «с утра», «до обеда», «в первой половине дня»
+_DOTTED = 1024  # a dotted date: «15.12», «15.12.2026»
+_DAY_WORDS = frozenset({"сегодня", "завтра", "послезавтра"})
+_DAY_LEMMAS = frozenset({"сегодняшний", "завтрашний", "послезавтрашний"})
+_PERIOD_LEMMAS = frozenset({"день", "неделя", "месяц", "год"})
+_PERIOD_WORDS = frozenset({"дня", "года", "неделе", "месяце", "году"})
+_HALF_UNITS = frozenset({"полчаса", "получаса", "полгода", "полугода"})
+_PART_WORDS = frozenset(
+    {"утром", "днем", "вечером", "утра", "дня", "обед", "обеда", "обеду", "вечера", "вечеру", "полудня"}
+)
+# parser → what it needs: some (kinds, reach), a word of one of the kinds among the first
+# `reach` words from the start
+_NEEDS: dict[str, tuple[tuple[int, int], ...]] = {
+    # «не позднее 15.12»; «не позднее двадцать пятого по двадцать восьмое декабря»
+    "date": ((_DOTTED, 3), (_MONTH, 8)),
+    "month": ((_MONTH, 3),),  # «в начале декабря»
+    "period": ((_PERIOD | _MONTH, 5),),  # «не позднее конца следующей недели»
+    "weekday": ((_WEEKDAY, 4),),  # «не позднее следующего понедельника»
+    "weekend": ((_WEEKEND, 3),),  # «на следующих выходных»
+    "day": ((_DAY, 3),),  # «не позднее завтра»
+    # «не позднее чем через от двадцати четырёх до тридцати шести рабочих часов»
+    "duration": ((_UNIT | _PERIOD | _MONTH | _DAY, 13),),
+    "clock": ((_HOUR | _NUMERAL | _NOON, 3),),  # «не позднее 15:00», «примерно в 3»
+    "part": ((_PART, 4),),  # «в первой половине дня»
+}
+_REACHES = (3, 4, 5, 8, 13)  # every reach in _NEEDS, shortest first
+_REACH = _REACHES[-1]
+_KIND_BITS = _DOTTED.bit_length()  # the kinds' bits: a field of `_Scanner._near` per reach
+
+
+def _needs_mask(needs: tuple[tuple[int, int], ...]) -> int:
+    """A parser's needs as one mask over the fields of `_Scanner._near`."""
+    mask = 0
+    for kinds, reach in needs:
+        mask |= kinds << (_REACHES.index(reach) * _KIND_BITS)
+    return mask
+
+
+_NEED_MASKS = {name: _needs_mask(needs) for name, needs in _NEEDS.items()}
+# _SPREAD[d]: times a word's kinds, its kinds in the field of every reach farther than d
+_SPREAD = tuple(
+    sum(1 << (field * _KIND_BITS) for field, reach in enumerate(_REACHES) if distance < reach)
+    for distance in range(_REACH)
+)
+
+
+@lru_cache(maxsize=2048)
+def _worth_trying(names: tuple[str, ...], near: int) -> tuple[str, ...]:
+    """The parsers among `names` whose needs the words near a start meet (`near`: see
+    `_Scanner._near`)."""
+    return tuple(name for name in names if near & _NEED_MASKS[name])
+
+
+def _kinds(low: str, lemmas: frozenset[str]) -> int:
+    """The kinds (bits above) a word form can be."""
+    kinds = 0
+    if low[:1].isdigit():
+        digits = _DIGITS.match(low)
+        if (digits and int(digits.group(1)) <= 24) or any(
+            shape.match(low) for shape in (_CLOCK_TOKEN, _HOUR_SUFFIX, _RANGE_TOKEN)
+        ):
+            kinds |= _HOUR
+        if _DOTTED_DATE.match(low):
+            kinds |= _DOTTED
+    for bit, lemma_set, words in (
+        (_NUMERAL, _CARDINALS, ()),
+        (_NOON, ("полдень", "полночь"), ()),
+        (_MONTH, _MONTHS, ()),
+        (_WEEKDAY, _WEEKDAYS, ()),
+        (_WEEKEND, ("выходной",), ()),
+        (_DAY, _DAY_LEMMAS, _DAY_WORDS),
+        (_PERIOD, _PERIOD_LEMMAS, _PERIOD_WORDS),
+        (_UNIT, _UNITS, _HALF_UNITS),
+        (_PART, (), _PART_WORDS),
+    ):
+        if not lemmas.isdisjoint(lemma_set) or low in words:
+            kinds |= bit
+    if low.rstrip(".") in _UNITS:
+        kinds |= _UNIT
+    return kinds
+
+
 class _Scanner:
     """One pass over a text's words: at each word the longest expression that starts there."""
 
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.text = text
-        self.w = [_word(t) for t in tokens if not t.is_space]
+        self.tokens = [t for t in tokens if not t.is_space]
+        self.w = [_word(t) for t in self.tokens]
+        # the positions of words of some kind (few: most words can be nothing in a time)
+        self.kinded = [at for at, word in enumerate(self.w) if word.kinds]
         # the parsers worth trying after each first word (by name, see _PARSERS_AFTER)
         self.parsers: dict[str, Callable[[int], Found]] = {
             "date": self._date,
@@ -222,19 +331,34 @@ class _Scanner:
                     break
                 when = _join(when, nxt[1])
                 end = nxt[0]
-            spans.append(TimeSpan(self.w[at].start, self.w[end - 1].end, when))
+            spans.append(TimeSpan(self.tokens[at].start, self.tokens[end - 1].end, when))
             at = end
         return spans
 
     def _unit(self, at: int) -> Found:
         if not self.w[at].starts:
             return None
+        near = self._near(at)
+        if not near:
+            return None
         best: Found = None
-        for name in _PARSERS_AFTER.get(self.w[at].low, _PARSERS_AT_WORD):
+        for name in _worth_trying(_PARSERS_AFTER.get(self.w[at].low, _PARSERS_AT_WORD), near):
             found = self.parsers[name](at)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
         return best
+
+    def _near(self, at: int) -> int:
+        """The kinds of the words within each reach of `at` (_REACHES), a field of
+        _KIND_BITS bits per reach, the shortest lowest."""
+        near = 0
+        kinded = self.kinded
+        for index in range(bisect_left(kinded, at), len(kinded)):
+            distance = kinded[index] - at
+            if distance >= _REACH:
+                break
+            near |= self.w[kinded[index]].kinds * _SPREAD[distance]
+        return near
 
     def _skip_separators(self, at: int) -> int | None:
         """The next word after `at`'s gap when only spaces and separators stand in it."""
@@ -242,7 +366,7 @@ class _Scanner:
             at += 1
         if at >= len(self.w):
             return None
-        gap = self.text[self.w[at - 1].end : self.w[at].start] if at else ""
+        gap = self.text[self.tokens[at - 1].end : self.tokens[at].start] if at else ""
         return at if not gap.strip() else None
 
     # --- word tests -------------------------------------------------------------------
@@ -266,7 +390,7 @@ class _Scanner:
         """Does some parse of the word carry all these grammemes?"""
         if not 0 <= at < len(self.w):
             return False
-        return any(grammemes(parse).issuperset(wanted) for parse in self.w[at].parses)
+        return any(grams.issuperset(wanted) for grams in self.w[at].grams)
 
     def blocks_clock(self, at: int) -> bool:
         """Does the word at `at` make a bare number before it something other than an hour

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from replyguard.lang.base import Analysis, LanguageAdapter, Rewrite
 from replyguard.lang.names import PersonName
@@ -20,11 +20,6 @@ from replyguard.lang.sl.agreement import agree_rewrite
 from replyguard.lang.sl.closed_class import CLOSED_CLASS_POS
 from replyguard.lang.sl.names import find_addressee_register, find_person_names, parse_sl_name
 from replyguard.lang.tokenized import SpacyTokenizedAdapter, WordAnalysis, require
-
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from replyguard.when import PromiseVerb, TimeSpan
 
 _LETTER = re.compile(r"[^\W\d_]")
 _DIACRITICS = str.maketrans("čšžćđ", "cszcd")
@@ -47,6 +42,7 @@ class SlovenianAdapter(SpacyTokenizedAdapter):
         "unchecked_language": "Ta del je v drugem jeziku ({language}), ki ga replyguard ne preverja: "
         "pred pošiljanjem ga preberite sami.",
     }
+    grammar: ClassVar[str | None] = "replyguard.lang.sl"  # time, promises, requests
     analyzer_packages = ("spacy", "lemmagen3")
     # «Pišete, da …», «omenili ste, da …»: the customer's words
     reported_speech: ClassVar[re.Pattern[str] | None] = re.compile(
@@ -140,36 +136,6 @@ class SlovenianAdapter(SpacyTokenizedAdapter):
             words = [frozenset({form}) for form in forms]
         agreed = agree_rewrite(analysis.tokens, analysis.text, first, last, words, replacement)
         return agreed or LanguageAdapter.rewrite(self, analysis, first, last, phrase, replacement)
-
-    def time_expressions(self, analysis: Analysis) -> list[TimeSpan]:
-        """«jutri do 12. ure», «v treh delovnih dneh», «15. 12.», plain spellings too (`time`)."""
-        from replyguard.lang.sl.time import find_times
-
-        return find_times(analysis)
-
-    def promise_verbs(self, analysis: Analysis) -> list[PromiseVerb]:
-        """«bomo poslali», «pošljemo», «kurir vas bo poklical», «bo dostavljena» (`promises`)."""
-        from replyguard.lang.sl.promises import find_promise_verbs
-
-        return find_promise_verbs(analysis)
-
-    def request_verbs(self, analysis: Analysis) -> list[tuple[int, int]]:
-        """«pošljite …», «prosimo, …» (see `sl/requests.py`)."""
-        from replyguard.lang.sl.requests import find_requests
-
-        return find_requests(analysis)
-
-    def day_phrase(self, day: dt.date, today: dt.date) -> str:
-        """«včeraj», «v ponedeljek» (within the last week; «v» takes the accusative), else «5. decembra»."""
-        from replyguard.lang.sl.time import day_phrase
-
-        return day_phrase(day, today)
-
-    def deadline_phrase(self, deadline: dt.datetime, now: dt.datetime) -> str:
-        """«danes do 18. ure», «jutri do 12. ure», «v ponedeljek do 18.30», «5. decembra do 18. ure»."""
-        from replyguard.lang.sl.time import deadline_phrase
-
-        return deadline_phrase(deadline, now)
 
     def analyse_word(self, word: str) -> WordAnalysis:
         return self._cached(word.lower())  # the base caches by written form; this by lowercase

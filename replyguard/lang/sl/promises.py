@@ -25,8 +25,10 @@ checked); replies typed without č/š/ž are lemmatized by trying the carons bac
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from replyguard.lang.base import Analysis, Token
 from replyguard.lang.sl.closed_class import CLOSED_CLASS_POS
@@ -63,6 +65,8 @@ _OTHER_AUX = frozenset(
         "bile",
     ]
 )
+_ANY_AUX = _OTHER_AUX | frozenset(_FUTURE_AUX)
+_SUBORDINATE = frozenset({"ko", "ce", "ker", "da", "ki"})
 _NEGATION = frozenset({"ne", "nikoli", "nikdar"})
 _OFFER = frozenset({"lahko", "naj", "mogoce", "morda", "bi"})
 _CONDITION = frozenset({"ce", "ko", "kadar", "dokler", "preden", "cim", "kolikor", "ali", "ceprav", "cetudi", "ki"})
@@ -169,11 +173,6 @@ def _with_carons(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _verb_lemmas(token: Token) -> tuple[str, ...]:
-    """The token's infinitive lemmas, with the carons tried back when it was typed without them."""
-    return _infinitives(token.lower, token.lemmas or (token.lower,))
-
-
 @lru_cache(maxsize=8192)
 def _infinitives(lower: str, lemmas: tuple[str, ...]) -> tuple[str, ...]:
     plain = fold(lower)
@@ -233,30 +232,9 @@ def _words(analysis: Analysis) -> list[Token]:
     return [t for t in analysis.tokens if not t.is_space]
 
 
-def _clauses(words: Sequence[Token]) -> list[tuple[int, int]]:
-    """For each word, its clause: the words up to the nearest punctuation on each side."""
-    bounds: list[tuple[int, int]] = []
-    start = 0
-    for at, word in enumerate(words):
-        if word.text in _CLAUSE_END:
-            bounds.extend([(start, at - 1)] * (at - start))
-            bounds.append((at, at))
-            start = at + 1
-    bounds.extend([(start, len(words) - 1)] * (len(words) - start))
-    return bounds
-
-
-def _closed(token: Token) -> bool:
-    return _closed_word(token.lower, token.lemmas[0] if token.lemmas else token.lower)
-
-
 @lru_cache(maxsize=8192)
 def _closed_word(lower: str, lemma: str) -> bool:
     return bool(CLOSED_CLASS_POS.get(lower) or CLOSED_CLASS_POS.get(lemma))
-
-
-def _content(token: Token) -> bool:
-    return token.text[:1].isalpha() and _content_word(token.lower, token.lemmas[0] if token.lemmas else token.lower)
 
 
 @lru_cache(maxsize=8192)
@@ -267,16 +245,100 @@ def _content_word(lower: str, lemma: str) -> bool:
     )
 
 
-def _noun_like(token: Token) -> bool:
-    return _content(token) and not _verb_lemmas(token) and not token.lower.endswith(("no", "ko"))
+Present = tuple[str, tuple[str, ...], bool]  # person («first», «second», «3pl», «3sg»), lemmas, perfective
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """What the finder asks of one word, worked out once per form: every answer here depends
+    only on the word as written and its lemmas, and a reply's words repeat across replies."""
+
+    folded: str
+    clause_end: bool
+    closed: bool
+    content: bool
+    noun_like: bool
+    verbs: tuple[str, ...]  # its infinitive lemmas, with the carons tried back (`_infinitives`)
+    participle: bool  # an l-participle of a verb that is not modal («poslali»)
+    passive: bool  # may be a passive participle («dostavljena»), see `compound`
+    present: Present | None  # a present form that may be a promise, see `_present_form`
+
+
+@lru_cache(maxsize=16384)
+def _form(lower: str, lemmas: tuple[str, ...]) -> _Form:
+    folded = fold(lower)
+    lemma = lemmas[0] if lemmas else lower
+    verbs = _infinitives(lower, lemmas or (lower,))
+    # a content word starts with a letter; the lowercase's first character is a letter exactly
+    # when the written one is (checked over all of Unicode), so the form alone decides
+    content = lower[:1].isalpha() and _content_word(lower, lemma)
+    plain_lemma = fold(lemmas[0]) if lemmas else folded
+    return _Form(
+        folded=folded,
+        clause_end=lower in _CLAUSE_END,
+        closed=_closed_word(lower, lemma),
+        content=content,
+        noun_like=content and not verbs and not lower.endswith(("no", "ko")),
+        verbs=verbs,
+        participle=bool(verbs and _PARTICIPLE_END.search(folded)) and not set(verbs) & _MODALS,
+        passive=(plain_lemma.endswith(("an", "en")) or bool(_PASSIVE_T.search(plain_lemma)))
+        and bool(_PASSIVE_END.search(folded))
+        and content
+        and not verbs,
+        present=_present_form(folded, lemmas, verbs)
+        if folded[:1].isalpha() and len(folded) >= 3 and not _closed_word(lower, lemma)
+        else None,
+    )
+
+
+_FORMS: dict[str, tuple[tuple[str, ...], _Form]] = {}  # by the lowercase, for its usual lemmas object
+
+
+def _forms(words: list[Token]) -> list[_Form]:
+    """Each word's `_Form`. The adapter hands the same lemmas tuple for the same word, so a
+    dict by the lowercase with an identity check on the lemmas is twice as quick as the lru
+    key (a tuple of both, hashed every time); anything else falls back to `_form`."""
+    get = _FORMS.get
+    found: list[_Form] = []
+    for word in words:
+        hit = get(word.lower)
+        if hit is not None and hit[0] is word.lemmas:
+            found.append(hit[1])
+            continue
+        form = _form(word.lower, word.lemmas)
+        if len(_FORMS) >= 16384:
+            _FORMS.clear()
+        _FORMS[word.lower] = (word.lemmas, form)
+        found.append(form)
+    return found
+
+
+def _present_form(word: str, lemmas: tuple[str, ...], verbs: tuple[str, ...]) -> Present | None:
+    """The part of `_Finder.present` that needs no context: which person a perfective (or,
+    with a time, imperfective) present form is in, or None when it cannot be a promise."""
+    if not lemmas or not _PRESENT_ANY.search(word) or word == fold(lemmas[0]):
+        return None
+    if not verbs or set(verbs) & _MODALS:
+        return None
+    perfective = not _imperfective(fold(lemmas[0])) or not _imperfective(verbs[0])
+    if _PRESENT_1.search(word) and not word.endswith(("ama", "ema", "ima")):
+        return "first", verbs, perfective
+    if _PRESENT_2.search(word):
+        return ("second", verbs, perfective) if set(verbs) & _RECEIVE else None
+    if _PRESENT_3PL.search(word):
+        return "3pl", verbs, perfective
+    if _PRESENT_3SG.search(word) and not _PARTICIPLE_END.search(word) and _infinitive(lemmas[0]):
+        return "3sg", verbs, perfective
+    return None
 
 
 class _Finder:
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
         self.words = _words(analysis)
-        self.folded = [fold(w.lower) for w in self.words]
-        self._clauses = _clauses(self.words)
+        self.forms = _forms(self.words)
+        self.folded = [form.folded for form in self.forms]
+        self._ends = [at for at, form in enumerate(self.forms) if form.clause_end]
         self._times: list[tuple[int, int]] | None = None
         self._timed: set[int] | None = None
         self.used: set[int] = set()
@@ -292,14 +354,21 @@ class _Finder:
         return self._times
 
     def clause(self, at: int) -> tuple[int, int]:
-        return self._clauses[at]
+        """The words up to the nearest punctuation on each side (a mark is a clause of its own)."""
+        ends = self._ends
+        i = bisect_left(ends, at)
+        if i < len(ends) and ends[i] == at:
+            return at, at
+        return (ends[i - 1] + 1 if i else 0), (ends[i] - 1 if i < len(ends) else len(self.words) - 1)
 
     def in_time(self, at: int) -> bool:
+        """The word starts inside a time expression."""
         if self._timed is None:
-            times = self.times()
+            start_of = attrgetter("start")
             self._timed = set()
-            for low, high in times:
-                self._timed.update(i for i, w in enumerate(self.words) if low <= w.start < high)
+            for low, high in self.times():
+                first = bisect_left(self.words, low, key=start_of)
+                self._timed.update(range(first, bisect_left(self.words, high, first, key=start_of)))
         return at in self._timed
 
     # -- what stops a group from being a promise
@@ -308,11 +377,11 @@ class _Finder:
         low, high = self.clause(first)
         before = self.folded[max(low, first - 3) : first]
         inside = self.folded[first : last + 1]
-        if any(w in _NEGATION for w in before[-2:] + inside) or any(w in _OFFER for w in before + inside):
+        if not _NEGATION.isdisjoint(before[-2:] + inside) or not _OFFER.isdisjoint(before + inside):
             return True
         if last + 1 <= high and self.folded[last + 1] == "lahko":
             return True
-        return any(w in _CONDITION for w in self.folded[low:first])
+        return not _CONDITION.isdisjoint(self.folded[low:first])
 
     def subject(self, first: int, last: int) -> str | None:
         """The word of the clause that could name who acts: inside the group («bo kurir
@@ -320,7 +389,7 @@ class _Finder:
         low, high = self.clause(first)
         order = [*range(first + 1, last), *range(first - 1, low - 1, -1), *range(last + 1, min(high, last + 3) + 1)]
         for at in order:
-            if at in self.used or self.in_time(at) or not _noun_like(self.words[at]) or self.governed(at, low):
+            if at in self.used or self.in_time(at) or not self.forms[at].noun_like or self.governed(at, low):
                 continue
             return self.words[at].lemmas[0] if self.words[at].lemmas else self.words[at].lower
         return None
@@ -328,7 +397,7 @@ class _Finder:
     def governed(self, at: int, low: int) -> bool:
         """After a preposition («na vaš naslov») or right after another noun, as its genitive
         («glede termina zamenjave»): not a subject."""
-        if at - 1 >= low and _noun_like(self.words[at - 1]):
+        if at - 1 >= low and self.forms[at - 1].noun_like:
             return True
         for before in range(at - 1, max(low, at - 3) - 1, -1):
             pos = CLOSED_CLASS_POS.get(self.words[before].lower, "")
@@ -347,7 +416,7 @@ class _Finder:
         for at in range(group[1] + 1, high + 1):
             if taken == 3:
                 break
-            if _content(self.words[at]) and not self.in_time(at):
+            if self.forms[at].content and not self.in_time(at):
                 found.extend(_lemmas(self.words[at]))
                 taken += 1
         taken = 0
@@ -355,7 +424,7 @@ class _Finder:
             if taken == 2:
                 break
             word = self.words[at]
-            if _content(word) and not self.in_time(at) and word.lemmas[:1] != (subject_at,):
+            if self.forms[at].content and not self.in_time(at) and word.lemmas[:1] != (subject_at,):
                 found.extend(_lemmas(word))
                 taken += 1
         return tuple(dict.fromkeys(found))
@@ -379,18 +448,17 @@ class _Finder:
         person = _FUTURE_AUX[self.folded[aux]]
         reach: list[int] = []
         for at in range(aux + 1, min(high, aux + 4) + 1):  # after the auxiliary, up to another one
-            if self.folded[at] in _OTHER_AUX or self.folded[at] in _FUTURE_AUX:
+            if self.folded[at] in _ANY_AUX:
                 break
             reach.append(at)
         for at in range(aux - 1, max(low, aux - 4) - 1, -1):  # before it, likewise
-            if self.folded[at] in _OTHER_AUX or self.folded[at] in _FUTURE_AUX:
+            if self.folded[at] in _ANY_AUX:
                 break
             reach.append(at)
         for at in reach:
-            word = self.folded[at]
-            lemmas = _verb_lemmas(self.words[at])
-            if not (lemmas and _PARTICIPLE_END.search(word)) or set(lemmas) & _MODALS:
+            if not self.forms[at].participle:
                 continue
+            lemmas = self.forms[at].verbs
             first, last = min(at, aux), max(at, aux)
             if self.blocked(first, last):
                 return None
@@ -408,13 +476,9 @@ class _Finder:
         for at in reach:
             if at < aux:
                 break
-            word, token = self.folded[at], self.words[at]
-            lemma = fold(token.lemmas[0]) if token.lemmas else word
-            participle = lemma.endswith(("an", "en")) or bool(_PASSIVE_T.search(lemma))
-            if not (participle and _PASSIVE_END.search(word) and _content(token)):
+            if not self.forms[at].passive:
                 continue
-            if _verb_lemmas(token):
-                continue
+            token = self.words[at]
             infinitives = (*_passive_infinitives(token.lemmas[0]), *_passive_infinitives(token.lower))
             if self.blocked(aux, at):
                 return None
@@ -431,15 +495,13 @@ class _Finder:
         while high + 1 < len(self.words) and self.words[high + 1].start < sentence_end and high < last + 15:
             high += 1
         for at in range(last + 1, high + 1):
-            subordinate = any(w in {"ko", "ce", "ker", "da", "ki"} for w in self.folded[max(last, at - 2) : at])
-            if (self.folded[at] in _OTHER_AUX or self.folded[at] in _FUTURE_AUX) and not subordinate:
+            if self.folded[at] in _ANY_AUX and _SUBORDINATE.isdisjoint(self.folded[max(last, at - 2) : at]):
                 return
             if self.folded[at] not in _AND:
                 continue
             for ahead in range(at + 1, min(high, at + 2) + 1):
-                lemmas = _verb_lemmas(self.words[ahead])
-                if lemmas and _PARTICIPLE_END.search(self.folded[ahead]) and not set(lemmas) & _MODALS:
-                    self.extra.append(self.verb(ahead, ahead, ahead, lemmas, voice, subject))
+                if self.forms[ahead].participle:
+                    self.extra.append(self.verb(ahead, ahead, ahead, self.forms[ahead].verbs, voice, subject))
                     return
             return
 
@@ -464,7 +526,7 @@ class _Finder:
                 return PromiseVerb(verb.start, verb.end, verb.lemmas, verb.voice, verb.subject, extra + verb.objects)
             if self.in_time(at) or self.folded[at] in _ADVERBS or self.folded[at] in _AGAIN:
                 continue
-            if skipped < 3 and (_noun_like(self.words[at]) or self.folded[at][:1].isdigit()):
+            if skipped < 3 and (self.forms[at].noun_like or self.folded[at][:1].isdigit()):
                 skipped += 1
                 continue
             return None
@@ -472,35 +534,27 @@ class _Finder:
 
     def present(self, at: int) -> PromiseVerb | None:
         """A perfective present: «pošljemo», «pokličem», «prejmete», «kurir pride», «pokličejo vas»."""
-        word = self.folded[at]
-        token = self.words[at]
-        if not token.lemmas or not _PRESENT_ANY.search(word) or word == fold(token.lemmas[0]):
+        form = self.forms[at].present
+        if form is None:
             return None
-        lemmas = _verb_lemmas(token)
-        if not lemmas or set(lemmas) & _MODALS:
-            return None
-        perfective = not _imperfective(fold(token.lemmas[0])) or not _imperfective(lemmas[0])
+        person, lemmas, perfective = form
         if not perfective and not self.time_in_sentence(at):
             return None
-        if _PRESENT_1.search(word) and not word.endswith(("ama", "ema", "ima")):
+        subject: str | None = None
+        if person == "first":
             voice: Voice = "first"
-            subject = None
-        elif _PRESENT_2.search(word):
-            if not set(lemmas) & _RECEIVE:
-                return None
-            voice, subject = "second", None
-        elif _PRESENT_3PL.search(word):
+        elif person == "second":
+            voice = "second"
+        elif person == "3pl":
             subject = self.subject(at, at)
             voice = "third" if subject else "impersonal"
-        elif _PRESENT_3SG.search(word) and not _PARTICIPLE_END.search(word) and _infinitive(token.lemmas[0]):
+        else:
             if at > 0 and CLOSED_CLASS_POS.get(self.words[at - 1].lower) == "ADP":
                 return None  # «na poti»: a noun after a preposition
             subject = self.subject(at, at)
             if subject is None:
                 return None
             voice = "third"
-        else:
-            return None
         if self.blocked(at, at):
             return None
         return self.verb(at, at, at, lemmas, voice, subject)
@@ -514,13 +568,14 @@ class _Finder:
 
     def find(self) -> list[PromiseVerb]:
         found: list[PromiseVerb] = []
-        for at, word in enumerate(self.folded):
-            if word in _FUTURE_AUX and at not in self.used:
+        for at in [at for at, word in enumerate(self.folded) if word in _FUTURE_AUX]:
+            if at not in self.used:
                 verb = self.compound(at)
                 if verb is not None:
                     found.append(verb)
-        for at, word in enumerate(self.folded):
-            if at in self.used or not word[:1].isalpha() or len(word) < 3 or _closed(self.words[at]):
+        # only the words whose form may be a present promise (the form says so up front)
+        for at in [at for at, form in enumerate(self.forms) if form.present is not None]:
+            if at in self.used:
                 continue
             if at > 0 and self.folded[at - 1] in _OTHER_AUX:
                 continue  # «je pokliče»: not a future form

@@ -26,15 +26,20 @@ from functools import lru_cache
 
 from replyguard.when import Clock, Period, TimeSpan, Unit, When
 
-_FOLD = str.maketrans("čšžćđ", "cszcd")
+_FOLD = (("č", "c"), ("š", "s"), ("ž", "z"), ("ć", "c"), ("đ", "d"))
 
 
 def fold(text: str) -> str:
-    """Lowercased, without carons, the same length as `text` (offsets carry over)."""
+    """Lowercased, without carons, the same length as `text` (offsets carry over).
+
+    Five `str.replace` calls, not `str.translate`: on non-ASCII text translate goes through a
+    dict per character and costs ten times as much."""
     lowered = text.lower()
     if len(lowered) != len(text):  # «İ» and the like grow when lowercased: go char by char
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return lowered.translate(_FOLD)
+    for caron, plain in _FOLD:
+        lowered = lowered.replace(caron, plain)
+    return lowered
 
 
 # ---------------------------------------------------------------- numerals, all cases and the dual
@@ -660,16 +665,84 @@ def _windows(words: list[tuple[int, int, frozenset[str | None]]], length: int) -
     return found
 
 
+# What a pattern's match must contain, as a looser regex (its lookarounds, if any, are the
+# pattern's own at the same place): a window that lacks it is skipped unscanned, since the gate
+# costs a fraction of the pattern and most windows lack it.
+_GATES: dict[str, str] = {
+    "_within": r"(?:v|roku|najvec|do|naslednjih|prihodnjih|kot|cez|tekom|znotraj|casu|obdobju)\s+" + _NUM,
+    "_teden_dni": r"(?:teden|tedna|tednu|mesec|meseca|mesecu)\s+dni",
+    "_cez_unit": r"cez\s+(?:uro|teden|mesec)",
+    "_spoken_clock": r"(?:ob|okoli|okrog|do|pred|po)\s+(?:pol\s+)?(?:\d|" + "|".join(_HOUR_WORDS) + ")",
+    "_holiday": r"(?:na|za|do|pred|ob)\s+(?:" + "|".join(pattern for pattern, _ in _HOLIDAYS) + ")",
+    "_weekday_window": r"(?:ali|oz|oziroma|do|in)\.?\s+(?:(?:v|na)\s+)?(?:" + "|".join(_WEEKDAYS) + ")",
+    "_next_week_weekday": r"(?:naslednj|prihodnj)\w*\s+teden\s+(?:v|na)\s+",
+    "_named_date": r"\d\.?\s*(?:jan|feb|mar|apr|maj|jun|jul|avg|sep|okt|nov|dec)",
+}
+# The number of a clock or a date ends where its run of digits ends, and what follows the run
+# says which digit patterns can match at all: one scan of the digit windows instead of one per
+# pattern. Only runs followed by one of these are matched (a price or an order number is not).
+_DIGIT_FACT: dict[str, str] = {
+    "_bare_clock": r":[0-5]\d",
+    "_numeric_date": r"\.\s?\d",
+    "_compact_date": r"\.\d",
+    "_iso_date": r"-[01]\d-[0-3]\d",
+    "_prepositioned_clock": r"[:.][0-5]\d|\.?\s*ur[aeio]|\s?h|-?ih",
+    "_clock_window": r"(?:[:.][0-5]\d)?\.?\s*(?:h|-?ih|ur[aeio])?\s*(?:-|–|—|do|in)\s*\d",
+}
+_DIGIT_FACTS = re.compile(  # the last digit of a run (every fact starts with a non-digit): no backtracking
+    r"\d(?=" + "|".join(_DIGIT_FACT.values()) + ")" + "".join(f"(?=(?P<{n}>{p})?)" for n, p in _DIGIT_FACT.items())
+)
+# each pattern with the keys it needs, its gate, and whether a digit fact must be present
+_RUNS: list[tuple[re.Pattern[str], Reader, tuple[str, ...], re.Pattern[str] | None, bool]] = [
+    (
+        pattern,
+        reader,
+        _NEEDS[reader.__name__],
+        re.compile(_GATES[reader.__name__]) if reader.__name__ in _GATES else None,
+        reader.__name__ in _DIGIT_FACT,
+    )
+    for pattern, reader in _PATTERNS
+]
+
+
+def _digit_facts(folded: str, spans: list[tuple[int, int]]) -> set[str]:
+    """The digit patterns that the runs of digits in `spans` (where those patterns scan) leave possible."""
+    return {
+        name
+        for low, high in spans
+        for match in _DIGIT_FACTS.finditer(folded, low, high)
+        for name, seen in match.groupdict().items()
+        if seen
+    }
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(spans):
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
 def _pieces(folded: str, windows: Windows) -> Iterator[Piece]:
-    for pattern, reader in _PATTERNS:
-        spans = sorted(span for key in _NEEDS[reader.__name__] for span in windows.get(key, ()))
-        merged: list[tuple[int, int]] = []
-        for low, high in spans:
-            if merged and low <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], high))
-            else:
-                merged.append((low, high))
+    merged_for: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # patterns share key sets
+    facts: set[str] | None = None
+    for pattern, reader, needs, gate, digits in _RUNS:
+        if windows.keys().isdisjoint(needs):
+            continue
+        if digits:
+            if facts is None:
+                facts = _digit_facts(folded, windows.get("digit", []))
+            if reader.__name__ not in facts:
+                continue
+        merged = merged_for.get(needs)
+        if merged is None:
+            merged = merged_for[needs] = _merge([span for key in needs for span in windows.get(key, ())])
         for low, high in merged:
+            if gate is not None and gate.search(folded, low, high) is None:
+                continue
             for match in pattern.finditer(folded, low, high):
                 when = reader(match)
                 if when is not None:
@@ -730,16 +803,15 @@ def find_times(analysis: object) -> list[TimeSpan]:
     text: str = analysis.text  # type: ignore[attr-defined]
     tokens = getattr(analysis, "tokens", None)
     if tokens is None:  # a bare text: its words by a regex
-        spans = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+        words = [(m.start(), m.end(), _word_keys(m.group().lower())) for m in _WORD.finditer(text)]
     else:
-        spans = [(t.start, t.end, t.lower) for t in tokens if not t.is_space]
-    words = [(start, end, _word_keys(lower)) for start, end, lower in spans]
-    if not any(keys for _, _, keys in words):  # no digit and no time word: done
+        words = [(t.start, t.end, _word_keys(t.lower)) for t in tokens if not t.is_space]
+    windows = _windows(words, len(text))
+    if not windows:  # no digit and no time word: done
         if memo is not None:
             memo["sl.times"] = []
         return []
     folded = fold(text)
-    windows = _windows(words, len(text))
     found = [TimeSpan(start, end, when) for start, end, when in _join(_choose(list(_pieces(folded, windows))), folded)]
     if memo is not None:
         memo["sl.times"] = found

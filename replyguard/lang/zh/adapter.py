@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from replyguard.lang.base import Analysis, LanguageAdapter, Token, make_analysis, register_extensions
 from replyguard.lang.names import PersonName
@@ -21,11 +21,6 @@ from replyguard.lang.tokenized import require
 from replyguard.lang.zh import names as zh_names
 from replyguard.lang.zh.scripts import is_traditional, to_simplified, to_traditional
 from replyguard.lang.zh.tags import PRONOUNS, PROPER_NOUN_FLAGS, UD_POS_BY_FLAG, UNTAGGED_FLAGS
-
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from replyguard.when import PromiseVerb, TimeSpan
 
 SENTENCE_ENDERS = frozenset("。！？!?…；;")
 _LATIN = re.compile(r"[A-Za-z0-9]")
@@ -37,6 +32,7 @@ class ChineseAdapter(LanguageAdapter):
     messages: ClassVar[dict[str, str]] = {
         "unchecked_language": "这部分是其他语言（{language}），replyguard 无法检查，发送前请您自己再读一遍。",
     }
+    grammar: ClassVar[str | None] = "replyguard.lang.zh"  # time, promises, requests
     analyzer_packages = ("rjieba",)
     # 您说餐品洒了没法吃 / 您提到：…; not 您反馈的问题 (the problem you reported: our clause follows)
     reported_speech: ClassVar[re.Pattern[str] | None] = re.compile(
@@ -136,36 +132,6 @@ class ChineseAdapter(LanguageAdapter):
     def addressee_register(self, analysis: Analysis) -> list[tuple[int, int, str]]:
         """您 (formal) and 你 (informal) addressed to the reader; see `zh/names.py`."""
         return zh_names.addressee_register(analysis, self.reported_speech)
-
-    def time_expressions(self, analysis: Analysis) -> list[TimeSpan]:
-        """明天下午两点半, 下周二, 12月15日前, 三个工作日内, 月底前 (see `zh/time.py`)."""
-        from replyguard.lang.zh.time import find_times
-
-        return find_times(analysis)
-
-    def promise_verbs(self, analysis: Analysis) -> list[PromiseVerb]:
-        """我们会给您回电, 明天给您发货, 师傅会联系您, 您就能收到, 会有人联系您 (see `zh/promises.py`)."""
-        from replyguard.lang.zh.promises import find_promise_verbs
-
-        return find_promise_verbs(analysis)
-
-    def request_verbs(self, analysis: Analysis) -> list[tuple[int, int]]:
-        """请…, 麻烦您… to the end of the clause (see `zh/requests.py`)."""
-        from replyguard.lang.zh.requests import find_requests
-
-        return find_requests(analysis)
-
-    def day_phrase(self, day: dt.date, today: dt.date) -> str:
-        """昨天, 周一, 上周五, 12月5日 (see `zh/time.py`)."""
-        from replyguard.lang.zh.time import day_phrase
-
-        return day_phrase(day, today)
-
-    def deadline_phrase(self, deadline: dt.datetime, now: dt.datetime) -> str:
-        """今天下午6点前, 明天中午12点前, 周一下午6点前, 12月5日下午6点前 (see `zh/time.py`)."""
-        from replyguard.lang.zh.time import deadline_phrase
-
-        return deadline_phrase(deadline, now)
 
 
 def _cjk(char: str) -> bool:

@@ -99,7 +99,7 @@ _ACTIONS = _words(
     "收到 拿到 接到 修 维修 修好 修复 恢复 上线 开通 办理 审核 登记 提交 申请 催 催促 加急 改进 加强 注意 优化 "
     "完善 整改 调查 培训 提醒 协调 沟通 核对 检查 检测 给 退给 补给 留意 落实 解答 回访 上报 记录 关注 赠送 送给 "
     "补 升级 更新 修正 纠正 道歉 致歉 跟踪 催件 取件 揽收 签收"
-    " 重视 吸取 杜绝 避免 提高 督促 规范 教育 批评 考核 排查 改正 跟单 发放 退费 送回 寄送"
+    " 重视 吸取 杜绝 避免 提高 督促 规范 教育 批评 考核 排查 改正 跟单 发放 退费 送回 寄送 邮寄 邮寄到"
 )
 # what the customer gets: with 能/可以 a promise (能收到), and the only verbs of a «you will…»
 _OUTCOMES = _words(
@@ -116,6 +116,20 @@ _NOT_ACTIONS = _words(
 _OBJECT_SKIP = _words("您 你 的 了 吧 呢 啊 哦 哈 呀 一下 下 一个 个 给 为 到 把 再 也 都 就")
 _PUNCT = frozenset('，,。！？!?；;：:\n…“”「」"『』、')
 _BRACKETS = frozenset("（）()")  # 1月4日（周一）送达: an aside inside the clause, not its end
+# what `_skip_clause` looks for after the clause's ends, in the text: a clause without any is kept
+_MAY_SKIP = re.compile("|".join(["的话", *_QUESTIONS[1:], *sorted(_HEDGES | _WISHES)]))
+
+# Precomputed for speed: the grammar runs on every reply, so cheap checks decide which units
+# need the full reading. Results are those of the full checks.
+_TRIGGERS = _MODALS | _CAN | _BENEFACTIVE | _ACTIONS  # the words `_group_at` can start a group at
+_RECUT_HEADS = _BENEFACTIVE | _GLUED_MODALS  # a word under 4 characters `_recut` may cut starts so
+_JOINED_HEADS = frozenset(joined[:cut] for joined in _JOINED for cut in range(1, len(joined) + 1))
+_MARK_HEADS = _PUNCT | _BRACKETS  # a unit that may be punctuation or a bracket starts with one
+_FAR = 1 << 62  # after any text: the time span after the last
+_FILLERS_ONLY = _FILLERS - _ACTIONS
+_NOT_NOW = _NEGATION | _PAST | _PRESENT  # a group after one of these promises nothing
+_SPEAKERS = _FIRST | _YOU
+_FIRST_OR_REQUESTS = _FIRST | _REQUESTS
 
 
 @dataclass(slots=True)
@@ -135,47 +149,78 @@ def find_promise_verbs(analysis: Analysis) -> list[PromiseVerb]:
     text = analysis.text
     if not _PREFILTER.search(text):
         return []
-    units = _units(analysis)
     found: dict[int, PromiseVerb] = {}
-    for clause in _clauses(units):
-        if _skip_clause(clause):
+    for clause in _clauses(*_units(analysis)):
+        # only a time or a trigger word starts a group: other units need no reading
+        starts = [at for at, unit in enumerate(clause) if unit.time or unit.text in _TRIGGERS]
+        if not starts or _skip_clause(text, clause):
             continue
-        for at in range(len(clause)):
+        for at in starts:
             verb = _group_at(text, clause, at)
             if verb is not None and verb.end not in found:  # one group per verb: the widest
                 found[verb.end] = verb
     return sorted(found.values(), key=lambda v: v.start)
 
 
-def _units(analysis: Analysis) -> list[_Unit]:
+def _units(analysis: Analysis) -> tuple[list[_Unit], list[int]]:
+    """The reply's units in text order, in one pass over jieba's tokens: each re-cut where
+    `_recut` says, flagged as time where a time expression covers it, and joined with the unit
+    before where both are one time expression or one `_JOINED` word. Also the indexes of the
+    units that start with a punctuation mark or a bracket, for `_clauses`."""
     text = analysis.text
     times = find_times(analysis)
-    bounds = sorted({t.start for t in times} | {t.end for t in times})
-    units: list[_Unit] = []
+    bounds = [*sorted({t.start for t in times} | {t.end for t in times}), _FAR]
+    spans = iter(times)
+    time = next(spans, None)
+    t_start, t_end = (time.start, time.end) if time is not None else (_FAR, _FAR)
+    merged: list[_Unit] = []
+    marks: list[int] = []
+    last = _Unit(-1, -1, "", "")  # merged[-1] once there is one
+    joinable = False  # `last` may start a `_JOINED` word
+    k = 0  # bounds[k] is the first bound after the token's start (tokens come in text order)
     for token in analysis.tokens:
         if token.is_space:
             continue
-        inner = [c for c in bounds if token.start < c < token.end] if times else []
-        if not inner:
-            units.extend(_recut(text, token.start, token.end, token.pos))
+        low, high = token.start, token.end
+        while bounds[k] <= low:
+            k += 1
+        word = token.text  # text[low:high]
+        if (
+            low < t_start
+            and not joinable
+            and bounds[k] >= high
+            and (high - low < 2 or (high - low < 4 and word[0] not in _RECUT_HEADS))
+        ):  # most words: whole, before the next time, joining nothing; the steps below in short
+            if word[:1] in _MARK_HEADS:
+                marks.append(len(merged))
+            merged.append(last := _Unit(low, high, word, token.pos))
+            joinable = word in _JOINED_HEADS
             continue
-        for low, high in itertools.pairwise([token.start, *inner, token.end]):
-            units.extend(_recut(text, low, high, ""))
-    merged: list[_Unit] = []
-    spans = iter(times)
-    time = next(spans, None)
-    for unit in units:
-        while time is not None and time.end <= unit.start:
-            time = next(spans, None)
-        unit.time = time is not None and time.start <= unit.start and unit.end <= time.end
-        last = merged[-1] if merged else None
-        if last is not None and unit.time and last.time and time is not None and time.start <= last.start:
-            merged[-1] = _Unit(last.start, unit.end, text[last.start : unit.end], "TIME", True)  # one time, one unit
-        elif last is not None and not last.time and last.text + unit.text in _JOINED:
-            merged[-1] = _Unit(last.start, unit.end, last.text + unit.text, "ADV")  # 第一 + 时间
+        if bounds[k] < high:  # a time starts or ends inside the token
+            inner = [c for c in bounds[k:] if c < high]
+            pieces = [unit for a, b in itertools.pairwise([low, *inner, high]) for unit in _recut(text, a, b, "")]
+        elif high - low < 2 or (high - low < 4 and word[0] not in _RECUT_HEADS):
+            pieces = [_Unit(low, high, word, token.pos)]  # nothing for `_recut` to cut
         else:
-            merged.append(unit)
-    return merged
+            pieces = _recut(text, low, high, token.pos)
+        for unit in pieces:
+            while t_end <= unit.start:
+                time = next(spans, None)
+                t_start, t_end = (time.start, time.end) if time is not None else (_FAR, _FAR)
+            if t_start <= unit.start and unit.end <= t_end:
+                unit.time = True
+                if last.time and t_start <= last.start:
+                    last = merged[-1] = _Unit(last.start, unit.end, text[last.start : unit.end], "TIME", True)
+                    continue  # one time, one unit
+            if joinable and last.text + unit.text in _JOINED:
+                last = merged[-1] = _Unit(last.start, unit.end, last.text + unit.text, "ADV")  # 第一 + 时间
+            else:
+                if unit.text[:1] in _MARK_HEADS:
+                    marks.append(len(merged))  # a merge into it keeps its first character
+                merged.append(unit)
+                last = unit
+            joinable = not last.time and last.text in _JOINED_HEADS
+    return merged, marks
 
 
 def _recut(text: str, low: int, high: int, pos: str) -> list[_Unit]:
@@ -204,28 +249,42 @@ def _action_at(text: str, at: int) -> bool:
     return any(text[at : at + n] in _ACTIONS for n in (4, 3, 2, 1))
 
 
-def _clauses(units: list[_Unit]) -> list[list[_Unit]]:
-    clauses: list[list[_Unit]] = [[]]
-    for unit in units:
-        if unit.text and all(c in _BRACKETS for c in unit.text):
+def _clauses(units: list[_Unit], marks: list[int]) -> list[list[_Unit]]:
+    """The units between punctuation units, without brackets. Only a unit that starts with a
+    mark (at an index in `marks`) can be either."""
+    clauses: list[list[_Unit]] = []
+    clause: list[_Unit] = []
+    done = 0  # units[:done] are placed
+    for at in marks:
+        word = units[at].text
+        if all(c in _BRACKETS for c in word):
+            bracket = True
+        elif word in _PUNCT or all(c in _PUNCT for c in word):
+            bracket = False
+        else:
             continue
-        if unit.text in _PUNCT or all(c in _PUNCT for c in unit.text):
-            if clauses[-1]:
-                clauses.append([])
-            continue
-        clauses[-1].append(unit)
-    return [c for c in clauses if c]
+        clause.extend(units[done:at])
+        done = at + 1
+        if not bracket and clause:
+            clauses.append(clause)
+            clause = []
+    clause.extend(units[done:])
+    if clause:
+        clauses.append(clause)
+    return clauses
 
 
-def _skip_clause(clause: list[_Unit]) -> bool:
+def _skip_clause(text: str, clause: list[_Unit]) -> bool:
     """Conditions, questions, hedges and wishes state no promise."""
-    first = clause[0].text
+    first, last = clause[0].text, clause[-1].text
+    if first.startswith(_CONDITIONS) or last.endswith("的话") or last in ("吗", "么", "呢"):
+        return True
+    if not _MAY_SKIP.search(text, clause[0].start, clause[-1].end):
+        return False  # none of the words below is written in the clause's stretch of text
     words = {u.text for u in clause}
-    if first.startswith(_CONDITIONS) or "的话" in words or clause[-1].text.endswith("的话"):
+    if "的话" in words or any(u.text.startswith(_QUESTIONS[1:]) for u in clause):
         return True
-    if clause[-1].text in ("吗", "么", "呢") or any(u.text.startswith(_QUESTIONS[1:]) for u in clause):
-        return True
-    return bool(words & _HEDGES or words & _WISHES)
+    return not (words.isdisjoint(_HEDGES) and words.isdisjoint(_WISHES))
 
 
 def _group_at(text: str, clause: list[_Unit], at: int) -> PromiseVerb | None:
@@ -240,7 +299,7 @@ def _group_at(text: str, clause: list[_Unit], at: int) -> PromiseVerb | None:
         trigger = "can"  # 能/可以 + an outcome (能在周五前送到); 可以给您退款 is an offer, dropped below
     elif unit.text in _BENEFACTIVE and nxt is not None and nxt.text in _YOU:
         trigger = "for"
-    elif unit.text in _ACTIONS and _subject(clause, at) == ("first", None) and _said_by_us(clause, at):
+    elif unit.text in _ACTIONS and _said_by_us(clause, at) and _subject(clause, at) == ("first", None):
         trigger = "plain"
     else:
         return None
@@ -255,7 +314,7 @@ def _group_at(text: str, clause: list[_Unit], at: int) -> PromiseVerb | None:
     while trigger != "plain" and i < len(clause) and steps < 10:
         current = clause[i]
         word = current.text
-        if word in _NEGATION or word in _PAST or word in _PRESENT:
+        if word in _NOT_NOW:
             return None
         if current.time:
             i += 1
@@ -290,13 +349,13 @@ def _group_at(text: str, clause: list[_Unit], at: int) -> PromiseVerb | None:
             break
         steps += 1
     if i < len(clause) and _action(text, clause, i):
-        verb_unit = clause[i]
+        verb_at = i
     elif _gives(clause, i):
-        verb_unit = clause[i - 2]  # 给您一个满意的答复: the verb is 给, what is given its object
+        verb_at = i - 2  # 给您一个满意的答复: the verb is 给, what is given its object
     else:
         return None
+    verb_unit = clause[verb_at]
     verb_text = _verb_word(text, verb_unit)
-    verb_at = clause.index(verb_unit)
     if can and verb_text not in _OUTCOMES:
         return None  # an offer (可以给您退款) or a permission (您可以联系客服)
     after = clause[verb_at + 1] if verb_at + 1 < len(clause) else None
@@ -305,11 +364,18 @@ def _group_at(text: str, clause: list[_Unit], at: int) -> PromiseVerb | None:
     if after is not None and after.text == "的" and verb_at + 2 < len(clause):
         return None  # 给您发的快递: a relative clause
     voice, subject = agent or _subject(clause, at)
+    if voice == "third" and subject and _is_thing(subject) and verb_text not in _OUTCOMES | _RECEIVE:
+        voice, subject = "impersonal", None  # 发票会邮寄到您的地址: done to it, by nobody named
     if voice == "second" and verb_text not in _RECEIVE and verb_text not in _OUTCOMES:
         return None  # 您会发现…, 您要…: the customer's own doing
     start = clause[at].start if trigger != "time" else _first_after_time(clause, at, verb_at)
     end = verb_unit.start + len(verb_text)
-    return PromiseVerb(start, end, (verb_text,), voice, subject, _objects(clause, end))
+    return PromiseVerb(start, end, (verb_text,), voice, subject, _objects(clause, verb_at, end))
+
+
+def _is_thing(word: str) -> bool:
+    """A thing that things are done to (纸质发票, 退款), not someone who acts."""
+    return word in _THINGS or any(word.endswith(thing) for thing in _THINGS if len(thing) > 1)
 
 
 def _noun_next(clause: list[_Unit], i: int) -> bool:
@@ -348,7 +414,7 @@ def _action(text: str, clause: list[_Unit], i: int) -> bool:
     unit = clause[i]
     if unit.pos == "" and not unit.time and _action_at(text, unit.start):
         return True  # a piece re-cut from jieba's word (会上 / 门: 上门)
-    if unit.time or unit.text in _NOT_ACTIONS or unit.text in _FILLERS - _ACTIONS:
+    if unit.time or unit.text in _NOT_ACTIONS or unit.text in _FILLERS_ONLY:
         return False
     if unit.text in _ACTIONS or any(unit.text[:size] in _ACTIONS for size in (2, 3, 4) if size <= len(unit.text)):
         return True
@@ -373,9 +439,9 @@ def _can_before(clause: list[_Unit], at: int) -> bool:
 
 def _negated_or_past(clause: list[_Unit], at: int) -> bool:
     for unit in reversed(clause[max(0, at - 3) : at]):
-        if unit.text in _NEGATION or unit.text in _PAST or unit.text in _PRESENT:
+        if unit.text in _NOT_NOW:
             return True
-        if unit.text in _FIRST or unit.text in _YOU:
+        if unit.text in _SPEAKERS:
             break
     return False
 
@@ -383,18 +449,18 @@ def _negated_or_past(clause: list[_Unit], at: int) -> bool:
 def _requested(clause: list[_Unit], at: int) -> bool:
     """请您…, 麻烦您…, 建议您…: the customer is asked, unless we speak after the request."""
     for unit in reversed(clause[:at]):
-        if unit.text in _FIRST:
-            return False
-        if unit.text in _REQUESTS:
-            return True
+        if unit.text in _FIRST_OR_REQUESTS:
+            return unit.text not in _FIRST
     return False
 
 
 def _said_by_us(clause: list[_Unit], at: int) -> bool:
     """A plain action verb is a promise only right after a first-person subject (我们安排师傅
     上门), not after 的 (我们的处理) or inside a noun phrase."""
-    before = [u for u in clause[:at] if u.text not in _FILLERS and not u.time]
-    if not before or before[-1].text not in _FIRST:
+    j = at - 1
+    while j >= 0 and (clause[j].text in _FILLERS or clause[j].time):
+        j -= 1  # to the last word before that is no filler and no time
+    if j < 0 or clause[j].text not in _FIRST:
         return False
     after = clause[at + 1] if at + 1 < len(clause) else None
     return after is None or after.text not in (
@@ -448,13 +514,13 @@ def _subject(clause: list[_Unit], at: int) -> tuple[Voice, str | None]:
     return "first", None
 
 
-def _objects(clause: list[_Unit], verb_end: int) -> tuple[str, ...]:
+def _objects(clause: list[_Unit], verb_at: int, verb_end: int) -> tuple[str, ...]:
     """The next one to three content words after the verb, for «verb object» entries; a
     compound also gives its head, the last two characters (相关部门 → 部门: Chinese compounds
     end with their head), so the packs need not list every compound."""
     found: list[str] = []
     words = 0
-    for unit in clause:
+    for unit in itertools.islice(clause, verb_at, None):  # the units before start before the verb
         if unit.start < verb_end or unit.time or unit.text in _OBJECT_SKIP or unit.pos in ("PUNCT", "NUM"):
             continue
         if unit.text in _YOU:

@@ -125,6 +125,16 @@ _REL_DAYS = {
     "第二天": 1, "翌日": 1, "今天": 0, "今日": 0, "今儿": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1,
     "前天": -2, "今晚": 0, "今夜": 0, "明晚": 1, "昨晚": -1, "今早": 0, "今晨": 0, "明早": 1, "明晨": 1,
 }  # fmt: skip
+# days counted from an event when one is named right before them (到货当天, 签收次日)
+_EVENT_RELATIVE = frozenset(("当天", "当日", "次日", "第二天", "隔天", "翌日"))
+_BEFORE_PLAIN = frozenset("在于的是就会将即可也都")
+
+
+def _after_event(char: str) -> bool:
+    """A character that ends an event word (复工, 签收), not a particle or a time."""
+    return "\u4e00" <= char <= "\u9fff" and char not in _BEFORE_PLAIN and char not in "天日号周晚早"
+
+
 _NOT_MONDAY = frozenset("定直起样切般些旦共律致同")
 _REL_PARTS = dict.fromkeys(("今晚", "今夜", "明晚", "昨晚"), "晚上") | dict.fromkeys(
     ("今早", "今晨", "明早", "明晨"), "早上"
@@ -255,6 +265,8 @@ def _atom(hit: re.Match[str], text: str) -> _Atom | None:
         return _period(hit)
     if group == "rel":
         word = hit["rel"]
+        if word in _EVENT_RELATIVE and start > 0 and _after_event(text[start - 1]):
+            return None  # 复工当天, 签收次日: the day of an event, not of today
         return _Atom("day", start, end, When(days_ahead=_REL_DAYS[word]), part=_REL_PARTS.get(word))
     if group == "fest":
         month, day = _FESTIVALS[hit["fest"]]
