@@ -35,7 +35,8 @@ def resolve(when: When, now: dt.datetime, calendar: WorkCalendar) -> Resolved | 
     if when.within is not None and when.within[1] in ("minute", "hour") and not _names_day(when):
         amount, unit = when.within
         step = dt.timedelta(minutes=amount) if unit == "minute" else dt.timedelta(hours=amount)
-        return Resolved(None, local + step)
+        # elapsed time, counted in UTC: across a change to summer time four hours are four hours
+        return Resolved(None, (local.astimezone(dt.timezone.utc) + step).astimezone(calendar.tz))
     today = local.date()
     day = _day(when, today, calendar)
     if day is None:

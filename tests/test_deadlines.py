@@ -121,6 +121,14 @@ ROWS = [
         None,
     ),
     ("no policy: UTC", When(days_ahead=1), THURSDAY, PLAIN, _end(2026, 12, 4, ZoneInfo("UTC")), None),
+    (
+        "four hours across the change to summer time are four hours",
+        When(within=(4, "hour")),
+        dt.datetime(2027, 3, 27, 23, 30, tzinfo=LJUBLJANA),
+        SI,
+        dt.datetime(2027, 3, 28, 4, 30, tzinfo=LJUBLJANA),
+        None,
+    ),
 ]
 
 

@@ -203,7 +203,7 @@ def _could_start(low: str, lemmas: frozenset[str]) -> bool:
 # parser that learns a longer lead-in or a new kind of word must update _NEEDS.
 _HOUR = 1  # digits that can be an hour: «15», «14:30», «14.30», «10-14», «9ч»
 _NUMERAL = 2  # a cardinal word: «трёх», «двадцати»
-_NOON = 4  # «полдень», «полночь»
+_NOON = 4  # «полдень», «полночь», and «половина» / «четверть» of «в половине третьего»
 _MONTH = 8
 _WEEKDAY = 16
 _WEEKEND = 32  # «выходные»
@@ -276,7 +276,7 @@ def _kinds(low: str, lemmas: frozenset[str]) -> int:
             kinds |= _DOTTED
     for bit, lemma_set, words in (
         (_NUMERAL, _CARDINALS, ()),
-        (_NOON, ("полдень", "полночь"), ()),
+        (_NOON, ("полдень", "полночь", "половина", "четверть"), ()),
         (_MONTH, _MONTHS, ()),
         (_WEEKDAY, _WEEKDAYS, ()),
         (_WEEKEND, ("выходной",), ()),
@@ -825,6 +825,22 @@ class _Scanner:
             return at + 1, Clock(12), True
         if self.lemma(at, "полночь"):
             return at + 1, Clock(24), True
+        if self.lemma(at, "половина", "четверть"):
+            # «в половине третьего» is 2:30 (of the afternoon, as a bare hour 1–7 is);
+            # «в четверть третьего» 2:15: the hour named is the one being reached
+            hour = (
+                next((_ORDINALS[m] for m in self.w[at + 1].lemmas if m in _ORDINALS), None)
+                if at + 1 < len(self.w)
+                else None
+            )
+            if hour is None or not 1 <= hour <= 12 or not self.has_tag(at + 1, "gent"):
+                return None
+            minute = 30 if self.lemma(at, "половина") else 15
+            end = at + 2
+            part = self._part_after(end)
+            if part is not None:
+                return part[0], Clock(_in_part(hour - 1 or 12, part[1]) % 24, minute), True
+            return self._skip_zone(end), Clock(_afternoon(hour - 1 or 12) % 24, minute), True
         shaped = _CLOCK_TOKEN.match(word)
         # «14.30» is a time only after a preposition («в 14.30», «до 14.30»): alone it is a price
         if shaped and (":" in word or (prep and not _dotted_is_date(word, prep))):
