@@ -41,29 +41,12 @@ _FUTURE_AUX: dict[str, Voice] = {
     "bos": "second", "boste": "second",
     "bo": "third", "bosta": "third", "bodo": "third",
 }  # fmt: skip
+# the present, conditional and negated forms of «biti» (not a future: «smo poslali» is past)
+# and its l-participle: the closed-class table's auxiliaries without the future ones (folded,
+# as the finder reads words)
 _OTHER_AUX = frozenset(
-    [
-        "sem",
-        "si",
-        "je",
-        "sva",
-        "sta",
-        "smo",
-        "ste",
-        "so",
-        "bi",
-        "nisem",
-        "nisi",
-        "ni",
-        "nismo",
-        "niste",
-        "niso",
-        "bil",
-        "bila",
-        "bilo",
-        "bili",
-        "bile",
-    ]
+    {_fold_text(w) for w, pos in CLOSED_CLASS_POS.items() if pos == "AUX" and w != "biti"} - set(_FUTURE_AUX)
+    | {"bil", "bila", "bilo", "bili", "bile"}
 )
 _ANY_AUX = _OTHER_AUX | frozenset(_FUTURE_AUX)
 _SUBORDINATE = frozenset({"ko", "ce", "ker", "da", "ki"})
