@@ -301,3 +301,32 @@ def test_company_pack_adds_promise_verbs(guard: Guard, tmp_path: Any) -> None:
     assert not guard.check(text, _context("ru"), lang="ru").commitments
     (commitment,) = ours.check(text, _context("ru"), lang="ru").commitments
     assert commitment.kind == "delivery"
+
+
+def test_phrase_prefilter_changes_no_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule's phrases are scanned only where a word they start with occurs; with that
+    check off, every reply of the blind sets and the rows above reads the same."""
+    import json
+    from pathlib import Path
+
+    from replyguard.kinds.promise import Phrases
+
+    data = Path(__file__).parent / "data" / "blind"
+    replies = [
+        (json.loads(line)["lang"], json.loads(line)["text"], json.loads(line).get("context"))
+        for lang in ("ru", "sl", "zh")
+        for line in (data / f"{lang}_promises.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    replies += [(lang, text, _context(lang)) for lang, text, _, _ in FLAGGED]
+    replies += [(lang, text, _context(lang)) for lang, text, _ in QUIET]
+
+    def findings() -> list[list[tuple[str, int, int]]]:
+        guard = Guard()
+        return [
+            [(f.rule, f.start, f.end) for f in guard.check(text, context, lang=lang).findings]
+            for lang, text, context in replies
+        ]
+
+    filtered = findings()
+    monkeypatch.setattr(Phrases, "could_match", lambda self, analysis: True)
+    assert findings() == filtered

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -144,12 +145,14 @@ class CompiledPromises:
             matches.extend(check(self, rule, analysis, context, found))
         return matches
 
-    def _hits(self, pattern: re.Pattern[str], analysis: Analysis) -> list[tuple[int, int]]:
-        """Where `pattern`'s phrases stand; a short Chinese phrase only where it is a word of
-        its own (一定, not the 一定 of 不一定)."""
+    def _hits(self, phrases: Phrases, analysis: Analysis) -> list[tuple[int, int]]:
+        """Where the phrases stand; a short Chinese phrase only where it is a word of its own
+        (一定, not the 一定 of 不一定)."""
+        if not phrases.could_match(analysis):
+            return []
         hits = []
         bounds: tuple[set[int], set[int]] | None = None
-        for hit in pattern.finditer(analysis.lowered):
+        for hit in phrases.pattern.finditer(analysis.lowered):
             start, end = hit.span("phrase")
             if hit.group("phrase") in self._bounded:
                 if bounds is None:
@@ -210,7 +213,7 @@ class CompiledPromises:
 
     def _vague(self, rule: PromiseRule, analysis: Analysis, context: Context, found: Found) -> list[Match]:
         pattern = self._phrases[rule.id]
-        if pattern is None:
+        if pattern is None or not found.promises:  # a vague time word only matters in a promise
             return []
         matches = []
         for start, end in self._hits(pattern, analysis):
@@ -256,7 +259,7 @@ class CompiledPromises:
                 if not found.not_ours(start, end):
                     matches.append(Match(rule, start, end))
         pattern = self._phrases[rule.id]
-        if pattern is None:
+        if pattern is None or not found.promises:  # these bind a promise, and there is none
             return matches
         text = analysis.text
         for start, end in self._hits(pattern, analysis):
@@ -271,7 +274,7 @@ class CompiledPromises:
         if not late:
             return []
         apology = self._phrases[rule.id]
-        if apology is not None and apology.search(analysis.lowered):
+        if apology is not None and self._hits(apology, analysis):
             return []
         latest = max(late, key=lambda h: h.due or now)
         assert latest.due is not None
@@ -298,7 +301,28 @@ class CompiledPromises:
 PROMISES = "promises"
 
 
-def phrase_pattern(phrases: list[str], adapter: LanguageAdapter, gaps: int = 0) -> re.Pattern[str] | None:
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """A rule's written phrases as one regex, with the words (or, in Chinese, the characters)
+    they can start with: a reply without any of them is not scanned."""
+
+    pattern: re.Pattern[str]
+    starts: frozenset[str]
+    by_character: bool
+
+    def could_match(self, analysis: Analysis) -> bool:
+        if self.by_character:
+            present = analysis.memo.get("characters")
+            if present is None:
+                present = analysis.memo["characters"] = frozenset(analysis.lowered)
+        else:
+            present = analysis.memo.get("words")
+            if present is None:
+                present = analysis.memo["words"] = frozenset(t.lower for t in analysis.tokens)
+        return not self.starts.isdisjoint(present)
+
+
+def phrase_pattern(phrases: list[str], adapter: LanguageAdapter, gaps: int = 0) -> Phrases | None:
     """One regex for written phrases, lowercase, in named group `phrase`: whole words in
     languages written with spaces (any spacing between them, and the loose spellings the
     adapter knows, e.g. Slovenian without č/š/ž), plain characters in Chinese. With `gaps`,
@@ -307,10 +331,17 @@ def phrase_pattern(phrases: list[str], adapter: LanguageAdapter, gaps: int = 0) 
     if not phrases:
         return None
     alternatives = []
+    starts: set[str] = set()
+    by_character = False
     for phrase in sorted({" ".join(p.lower().split()) for p in phrases}, key=len, reverse=True):
         if adapter.character_phrase(phrase) is not None:
             alternatives.append(re.escape(phrase))
+            starts.add(phrase[0])
+            by_character = True
             continue
+        first = phrase.split()[0]
+        # the token a phrase starts with: its first word, or what the tokenizer cuts off it («100%» → «100»)
+        starts.update(t.lower for form in adapter.typed_forms(first) for t in adapter.words(form)[:1])
         words = []
         for word in phrase.split():
             forms = adapter.typed_forms(word)
@@ -319,8 +350,8 @@ def phrase_pattern(phrases: list[str], adapter: LanguageAdapter, gaps: int = 0) 
         alternatives.append(joint.join(words))
     body = "|".join(alternatives)
     if adapter.joins is not None:
-        return re.compile(f"(?P<phrase>{body})")
-    return re.compile(rf"(?<!\w)(?P<phrase>{body})(?!\w)")
+        return Phrases(re.compile(f"(?P<phrase>{body})"), frozenset(starts), by_character)
+    return Phrases(re.compile(rf"(?<!\w)(?P<phrase>{body})(?!\w)"), frozenset(starts), by_character)
 
 
 def _binds(text: str, start: int, end: int, promise: Promise) -> bool:
@@ -378,7 +409,7 @@ def _promise_near(found: Found, start: int, end: int) -> Promise | None:
     return best[1]
 
 
-def _after_greeting(analysis: Analysis, greetings: re.Pattern[str] | None) -> int:
+def _after_greeting(analysis: Analysis, greetings: Phrases | None) -> int:
     """Where an opening sentence goes: after a greeting near the start of the reply, with
     the name and the punctuation that close it («Здравствуйте, Анна! », «Pozdravljeni, gospa
     Novak, », «钟先生您好，»), else at the very start."""
@@ -386,7 +417,7 @@ def _after_greeting(analysis: Analysis, greetings: re.Pattern[str] | None) -> in
     lead = len(text) - len(text.lstrip())
     if greetings is None:
         return lead
-    hit = greetings.search(analysis.lowered, lead, lead + 30)
+    hit = greetings.pattern.search(analysis.lowered, lead, lead + 30)
     if hit is None:
         return lead
     tail = _GREETING_TAIL.match(text, hit.end())
