@@ -2,6 +2,7 @@
 
 from replyguard.guard import Guard
 from replyguard.models import Category, Commitment, Context, Edit, Finding, Policy, Report, Severity
+from replyguard.notebook import review as review  # cheap: pandas is imported when review() runs
 
 __all__ = ["Category", "Commitment", "Context", "Edit", "Finding", "Guard", "Policy", "Report", "Severity"]
 __version__ = "0.1.0"

@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from replyguard import __version__
+from replyguard import __version__, review_command, serve_command
 from replyguard.errors import ReplyguardError
 from replyguard.lang.registry import SUPPORTED
 
@@ -89,6 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--messages", choices=("reply", "en"), default="reply", help="message language")
     check.set_defaults(handler=_check)
 
+    serve_command.add_parser(commands)  # imports no FastAPI until a server starts
+    review_command.add_parser(commands)  # imports no tqdm or openpyxl until a review runs
     rules = commands.add_parser("rules", help="list the rules or run their examples")
     rule_commands = rules.add_subparsers(title="rule commands")
     listing = rule_commands.add_parser("list", help="list the loaded rules")
