@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from replyguard import __version__, review_command, serve_command
+from replyguard.arguments import positive
 from replyguard.errors import ReplyguardError
 from replyguard.lang.registry import SUPPORTED
 
@@ -84,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="your own pack file or folder, after the bundled ones (overrides, allow-list, rules); repeatable",
     )
-    check.add_argument("--max-chars", type=_positive, metavar="N", help="refuse a longer draft (default: Guard's)")
+    check.add_argument("--max-chars", type=positive, metavar="N", help="refuse a longer draft (default: Guard's)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--messages", choices=("reply", "en"), default="reply", help="message language")
     check.set_defaults(handler=_check)
@@ -101,16 +102,6 @@ def _parser() -> argparse.ArgumentParser:
     testing.add_argument("paths", nargs="*", type=Path, help="pack files or folders (default: the bundled packs)")
     testing.set_defaults(handler=_rules_test)
     return parser
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"a positive number of characters, not {value!r}")
-    return number
 
 
 def _write(lines: Iterable[str]) -> None:

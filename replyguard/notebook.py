@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from replyguard.arguments import context_fields
+
 if TYPE_CHECKING:
     from typing import TypeAlias
 
@@ -137,7 +139,7 @@ def review(
     most frequent first) and `.reports` (each input row's Report, None for a bad row).
     """
     pd = _pandas()
-    fields = _field_map(context_cols)
+    fields = context_fields(context_cols)
     work = guard or shared_guard()
     columns = _Columns(text_col, fields, lang_col, context_col)
     rows = list(_rows(pd, items, columns, lang))
@@ -305,24 +307,6 @@ def _summary(pd: Any, frame: Any) -> Any:
     )
     table = grouped.reset_index().sort_values(["findings", "category", "rule"], ascending=[False, True, True])
     return table.reset_index(drop=True)[list(SUMMARY_COLUMNS)]
-
-
-def _field_map(context_cols: Mapping[str, str] | Sequence[str] | None) -> dict[str, str]:
-    """Context field -> column, checked against Context's fields now rather than on every row."""
-    from replyguard.models import Context
-
-    if context_cols is None:
-        return {}
-    if isinstance(context_cols, str):
-        raise ValueError("context_cols is a mapping {context field: column} or a list of columns, not one string")
-    mapping = dict(context_cols) if isinstance(context_cols, Mapping) else {c: c for c in context_cols}
-    unknown = sorted(set(mapping) - set(Context.model_fields))
-    if unknown:
-        raise ValueError(
-            f"context_cols names {', '.join(map(repr, unknown))}, which is no Context field; "
-            f"the fields are {', '.join(Context.model_fields)}"
-        )
-    return mapping
 
 
 def _clean(context: dict[str, Any]) -> dict[str, Any]:

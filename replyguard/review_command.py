@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from replyguard.arguments import positive
 from replyguard.lang.registry import SUPPORTED
 
 OUTPUT_SUFFIXES = {".html": "html", ".htm": "html", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -60,7 +61,7 @@ def add_parser(commands: Any) -> None:
         help="check as of this moment, e.g. 2025-03-03T09:00+03:00 (default: when the review starts)",
     )
     review.add_argument(
-        "--max-chars", type=_positive, metavar="N", help="a longer reply is a bad row (default: Guard's)"
+        "--max-chars", type=positive, metavar="N", help="a longer reply is a bad row (default: Guard's)"
     )
     review.add_argument("--messages", choices=("reply", "en"), default="reply", help="message language")
     review.add_argument(
@@ -78,16 +79,6 @@ def _jobs(value: str) -> int:
         number = -2
     if number < 0:
         raise argparse.ArgumentTypeError(f"a number of processes (0: one per core), not {value!r}")
-    return number
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"a positive number of characters, not {value!r}")
     return number
 
 

@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from replyguard.arguments import positive
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
 APP_FACTORY = "replyguard.server:app_from_env"
@@ -35,17 +37,17 @@ def add_parser(commands: Any) -> None:
     )
     serve.add_argument("--host", default=DEFAULT_HOST, help="address to bind (default: %(default)s, this machine only)")
     serve.add_argument("--port", type=_port, default=DEFAULT_PORT, help="TCP port (default: %(default)s)")
-    serve.add_argument("--workers", type=_positive, default=1, metavar="N", help="worker processes (default: 1)")
+    serve.add_argument("--workers", type=positive, default=1, metavar="N", help="worker processes (default: 1)")
     serve.add_argument(
         "--max-body",
-        type=_positive,
+        type=positive,
         default=MAX_BODY_BYTES,
         metavar="BYTES",
         help="refuse a larger request body with 413 (default: %(default)s)",
     )
     serve.add_argument(
         "--max-batch",
-        type=_positive,
+        type=positive,
         default=MAX_BATCH,
         metavar="N",
         help="items per check-batch (default: %(default)s)",
@@ -59,7 +61,7 @@ def add_parser(commands: Any) -> None:
         help="your own pack file or folder, after the bundled ones; repeatable",
     )
     serve.add_argument("--messages", choices=("reply", "en"), default="reply", help="message language")
-    serve.add_argument("--threads", type=_positive, metavar="N", help="checks in flight per worker (default: Python's)")
+    serve.add_argument("--threads", type=positive, metavar="N", help="checks in flight per worker (default: Python's)")
     serve.add_argument(
         "--log-level",
         choices=("debug", "info", "warning", "error"),
@@ -135,14 +137,4 @@ def _port(value: str) -> int:
         number = -1
     if not 0 <= number <= 65535:
         raise argparse.ArgumentTypeError(f"a TCP port from 0 to 65535, not {value!r}")
-    return number
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"a positive whole number, not {value!r}")
     return number

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from replyguard.arguments import context_fields
 from replyguard.errors import InvalidContext, InvalidInput, ReplyguardError
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def review(
     from pyspark.sql import types as T
 
     columns = set(df.columns)
-    fields = _field_columns(context_cols)
+    fields = context_fields(context_cols)
     named = {"text_col": text_col, "lang_col": lang_col, "id_col": id_col, "context_col": context_col}
     named.update({f"context_cols[{field!r}]": column for field, column in fields.items()})
     for what, column in named.items():
@@ -278,24 +279,6 @@ def _plain(value: Any, zone: str) -> Any:
     if isinstance(value, float) and math.isnan(value):
         return None
     return value
-
-
-def _field_columns(context_cols: Mapping[str, str] | Sequence[str] | None) -> dict[str, str]:
-    """Context field → column, checked against the Context model's fields."""
-    from replyguard.models import Context
-
-    if context_cols is None:
-        return {}
-    if isinstance(context_cols, str):
-        raise ValueError("context_cols is a mapping {context field: column} or a list of columns, not one string")
-    mapping = dict(context_cols) if isinstance(context_cols, Mapping) else {c: c for c in context_cols}
-    unknown = sorted(set(mapping) - set(Context.model_fields))
-    if unknown:
-        raise ValueError(
-            f"context_cols names {', '.join(map(repr, unknown))}, which no Context field is; "
-            f"the fields are {', '.join(Context.model_fields)}"
-        )
-    return mapping
 
 
 def _need_pyspark() -> None:

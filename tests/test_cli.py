@@ -236,7 +236,7 @@ def test_cli_max_chars_is_passed_to_the_guard(monkeypatch, capsys) -> None:  # t
     assert code == 2
     assert err.startswith("replyguard: error: [E007] the text has 29 characters, more than the limit of 10")
     code, _, err = _run(monkeypatch, capsys, ["check", "--max-chars", "0"], BLOCKED)
-    assert code == 2 and "--max-chars: a positive number" in err
+    assert code == 2 and "--max-chars: a positive whole number" in err
 
 
 @pytest.mark.parametrize(
