@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -162,10 +163,12 @@ class CommitmentFinder:
         if not kept:
             return found
         times = joined_times(self._adapter.time_expressions(analysis), text)
-        starts = [verb.start for verb, _ in kept]
+        starts = sorted(verb.start for verb, _ in kept)
+        sentence_starts = [low for low, _ in analysis.sentences]
+        time_starts = [time.start for time in times]
         for verb, kind in kept:
-            sentence = _sentence_of(analysis.sentences, verb.start)
-            time = _nearest_time(text, verb, sentence, times, starts)
+            sentence = _sentence_of(analysis.sentences, sentence_starts, verb.start)
+            time = _nearest_time(text, verb, sentence, times, time_starts, starts)
             resolved = resolve(time.when, moment.now, moment.calendar) if time is not None else None
             start = min(verb.start, time.start) if time else verb.start
             end = max(verb.end, time.end) if time else verb.end
@@ -186,9 +189,23 @@ class Found:
     statements: list[PromiseVerb]
     requests: list[tuple[int, int]]
     skipped: list[tuple[int, int]] = field(default_factory=list)
+    _lows: list[int] = field(default_factory=list, init=False, repr=False)
+    _highs: list[int] = field(default_factory=list, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # the skipped stretches merged and sorted, so a lookup is a bisection, not a scan
+        merged: list[list[int]] = []
+        for low, high in sorted(self.skipped):
+            if merged and low <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], high)
+            else:
+                merged.append([low, high])
+        self._lows = [low for low, _ in merged]
+        self._highs = [high for _, high in merged]
 
     def not_ours(self, start: int, end: int) -> bool:
-        return any(low <= start and end <= high for low, high in self.skipped)
+        at = bisect_right(self._lows, start) - 1
+        return at >= 0 and end <= self._highs[at]
 
 
 def joined_times(times: list[TimeSpan], text: str) -> list[TimeSpan]:
@@ -207,10 +224,11 @@ def joined_times(times: list[TimeSpan], text: str) -> list[TimeSpan]:
     return joined
 
 
-def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    for start, end in sentences:
-        if start <= offset < end:
-            return start, end
+def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], offset: int) -> tuple[int, int]:
+    """The sentence holding `offset` (`starts`: the sentences' starts, for bisection)."""
+    at = bisect_right(starts, offset) - 1
+    if at >= 0 and sentences[at][0] <= offset < sentences[at][1]:
+        return sentences[at]
     return (0, 0)
 
 
@@ -219,17 +237,29 @@ def _is_question(text: str, sentence: tuple[int, int]) -> bool:
 
 
 def _nearest_time(
-    text: str, verb: PromiseVerb, sentence: tuple[int, int], times: list[TimeSpan], verb_starts: list[int]
+    text: str,
+    verb: PromiseVerb,
+    sentence: tuple[int, int],
+    times: list[TimeSpan],
+    time_starts: list[int],
+    verb_starts: list[int],
 ) -> TimeSpan | None:
     """The time expression of the verb's sentence nearest to it with no other promise verb
     in between; one across a clause boundary counts as much farther («Paket bomo poslali
-    danes, prejeli ga boste že jutri»: «jutri» is the second promise's)."""
+    danes, prejeli ga boste že jutri»: «jutri» is the second promise's). Only the sentence's
+    own times are looked at, and verbs in between are counted by bisection: a long text
+    costs in proportion to its length."""
     best: tuple[int, TimeSpan] | None = None
-    for time in times:
-        if time.start < sentence[0] or time.end > sentence[1]:
+    first = bisect_left(time_starts, sentence[0])
+    last = bisect_left(time_starts, sentence[1])
+    for time in times[first:last]:
+        if time.end > sentence[1]:
             continue
         low, high = (time.end, verb.start) if time.end <= verb.start else (verb.end, time.start)
-        if any(low <= other < high for other in verb_starts if other != verb.start):
+        between = bisect_left(verb_starts, high) - bisect_left(verb_starts, low)
+        if low <= verb.start < high:
+            between -= 1  # the verb itself
+        if between > 0:
             continue
         distance = max(0, high - low) + (_CLAUSE_GAP if _CLAUSE_BREAK.search(text, low, max(low, high)) else 0)
         if best is None or distance < best[0]:
