@@ -209,7 +209,7 @@ def _check(args: argparse.Namespace) -> int:
     text = _read_draft(args.file)
     args.private.append(text)
     context = _context(args)
-    personal = (context.get("customer_name"), context.get("customer_message"))
+    personal = tuple(context.get(key) for key in ("customer_name", "customer_message", "operator_name", "company_name"))
     args.private.extend(value for value in personal if isinstance(value, str))
     options: dict[str, Any] = {"message_lang": args.messages, "extra_rules": args.rules}
     if args.max_chars is not None:

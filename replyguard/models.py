@@ -11,7 +11,7 @@ from enum import Enum
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from replyguard.edits import apply_edits, pick_edits
 
@@ -59,6 +59,11 @@ class Policy(_Model):
     working_hours: tuple[str, str] = ("09:00", "18:00")
     holidays: str | None = None
     min_lead: dict[CommitmentKind, dt.timedelta] = Field(default_factory=dict)
+    # channel → how long a customer may wait before the reply must thank them for waiting
+    response_time: dict[Channel, dt.timedelta] = Field(default_factory=dict)
+    # a smiley in the first reply to a new customer; None: the language's custom (Chinese
+    # marketplaces expect one in chat and messenger, nobody else)
+    first_reply_smiley: bool | None = None
     # Chinese marketplaces address buyers as 亲 / 亲亲; a company that does not want it says False.
     kin_address: bool = True
 
@@ -100,23 +105,24 @@ class Policy(_Model):
             raise ValueError(f"no public holiday calendar for the country code {value.upper()!r} (e.g. RU, SI, CN)")
         return value.upper()
 
-    @field_validator("min_lead", mode="before")
+    @field_validator("min_lead", "response_time", mode="before")
     @classmethod
-    def _durations(cls, value: object) -> object:
+    def _durations(cls, value: object, info: ValidationInfo) -> object:
         if isinstance(value, dict):
-            for kind, lead in value.items():
-                if isinstance(lead, str) and not _DURATION.match(lead.strip()):
+            for key, duration in value.items():
+                if isinstance(duration, str) and not _DURATION.match(duration.strip()):
                     raise ValueError(
-                        f"min_lead.{kind} is {lead!r}: give an ISO 8601 duration such as 'P2D', 'PT4H' or 'P1DT12H'"
+                        f"{info.field_name}.{key} is {duration!r}: give an ISO 8601 duration such as 'P2D', "
+                        "'PT4H' or 'P1DT12H'"
                     )
         return value
 
-    @field_validator("min_lead")
+    @field_validator("min_lead", "response_time")
     @classmethod
-    def _leads_ahead(cls, value: dict[CommitmentKind, dt.timedelta]) -> dict[CommitmentKind, dt.timedelta]:
-        late = sorted(kind for kind, lead in value.items() if lead < dt.timedelta(0))
+    def _not_negative(cls, value: dict[str, dt.timedelta], info: ValidationInfo) -> dict[str, dt.timedelta]:
+        late = sorted(key for key, duration in value.items() if duration < dt.timedelta(0))
         if late:
-            raise ValueError(f"min_lead must not be negative (for {', '.join(late)})")
+            raise ValueError(f"{info.field_name} must not be negative (for {', '.join(late)})")
         return value
 
 
@@ -140,6 +146,11 @@ class Context(_Model):
     history: list[PastCommitment] = Field(default_factory=list)
     policy: Policy = Field(default_factory=Policy)
     format: Literal["text", "html"] | None = None  # of the draft; None: HTML is recognised by its tags
+    # for the checks of a reply against its conversation
+    customer_message_at: AwareDatetime | None = None  # when the message being answered arrived
+    first_contact: bool | None = None  # the customer writes for the first time
+    operator_name: str | None = None
+    company_name: str | None = None
 
 
 class Edit(_Model):

@@ -39,6 +39,28 @@ def test_public_api_check_accepts_a_plain_dict_context(guard: Guard) -> None:
     assert same == report
 
 
+def test_public_api_conversation_fields_are_additive(guard: Guard) -> None:
+    """The fields for checking a reply against its conversation are optional: a caller who
+    sends them gets the same report shape, one who does not is unaffected."""
+    context = {
+        "channel": "chat",
+        "now": "2026-11-25T10:00:00+03:00",
+        "customer_message": "Где мой заказ?",
+        "customer_message_at": "2026-11-25T08:30:00+03:00",
+        "first_contact": True,
+        "operator_name": "Мария",
+        "company_name": "ТехноКредит",
+        "policy": {"response_time": {"chat": "PT15M", "email": "P1D"}, "first_reply_smiley": False},
+    }
+    parsed = Context.model_validate(context)
+    assert parsed.customer_message_at == dt.datetime.fromisoformat("2026-11-25T08:30:00+03:00")
+    assert parsed.policy.response_time == {"chat": dt.timedelta(minutes=15), "email": dt.timedelta(days=1)}
+    assert parsed.policy.first_reply_smiley is False
+    assert Policy().first_reply_smiley is None and Policy().response_time == {}
+    report = guard.check("Заказ передан курьеру.", context=context, lang="ru")
+    assert isinstance(report, Report)
+
+
 def test_public_api_policy_parses_iso_durations() -> None:
     policy = Policy(min_lead={"delivery": "P2D", "callback": "PT1H"})
     assert policy.min_lead["delivery"] == dt.timedelta(days=2)
@@ -54,6 +76,11 @@ def test_public_api_policy_parses_iso_durations() -> None:
         ({"policy": {"working_hours": ["18:00", "09:00"]}}, "working_hours"),
         ({"customer_gender": "unknown"}, "customer_gender"),
         ({"chanel": "chat"}, "chanel"),  # a typo is an error, not silently ignored
+        ({"customer_message_at": "2026-11-25T09:00:00"}, "customer_message_at"),  # naive datetime
+        ({"first_contact": "maybe"}, "first_contact"),
+        ({"policy": {"response_time": {"chat": "15 minutes"}}}, "response_time"),
+        ({"policy": {"response_time": {"fax": "PT1H"}}}, "response_time"),
+        ({"policy": {"response_time": {"chat": "-PT1H"}}}, "response_time"),
     ],
 )
 def test_public_api_context_errors_name_the_field(guard: Guard, context: dict, field: str) -> None:
