@@ -8,6 +8,7 @@ from pydantic import Field
 
 from replyguard.kinds.address import AddressRule, CompiledAddress
 from replyguard.kinds.base import CompiledKind, KindCompiler, Match, RuleBase, Suggestion
+from replyguard.kinds.conversation import CompiledConversation, ConversationRule
 from replyguard.kinds.formality import CompiledFormality, FormalityRule
 from replyguard.kinds.lexicon import CompiledLexicon, LexiconRule
 from replyguard.kinds.pattern import CompiledPatterns, PatternRule
@@ -15,7 +16,8 @@ from replyguard.kinds.promise import CompiledPromises, PromiseRule
 from replyguard.kinds.regex import CompiledRegexes, RegexRule
 
 Rule = Annotated[
-    LexiconRule | PatternRule | RegexRule | AddressRule | FormalityRule | PromiseRule, Field(discriminator="kind")
+    LexiconRule | PatternRule | RegexRule | AddressRule | FormalityRule | PromiseRule | ConversationRule,
+    Field(discriminator="kind"),
 ]
 
 COMPILERS: dict[str, KindCompiler] = {
@@ -25,6 +27,7 @@ COMPILERS: dict[str, KindCompiler] = {
     "address": CompiledAddress,
     "formality": CompiledFormality,
     "promise": CompiledPromises,
+    "conversation": CompiledConversation,
 }
 KIND_NAMES: tuple[str, ...] = tuple(COMPILERS)
 

@@ -281,7 +281,7 @@ class CompiledPromises:
         due = latest.due.astimezone(found.moment.calendar.tz).date()
         day = self._adapter.day_phrase(due, now.date())
         sentence = (rule.openings.get(latest.kind) or rule.openings["other"]).replace("{day}", day)
-        at = _after_greeting(analysis, self._greetings[rule.id])
+        at = after_greeting(analysis, self._greetings[rule.id])
         gap = "" if self._adapter.joins is not None else " "
         text = analysis.text
         insert = sentence + gap if at < len(text) else gap + sentence
@@ -409,7 +409,7 @@ def _promise_near(found: Found, start: int, end: int) -> Promise | None:
     return best[1]
 
 
-def _after_greeting(analysis: Analysis, greetings: Phrases | None) -> int:
+def after_greeting(analysis: Analysis, greetings: Phrases | None) -> int:
     """Where an opening sentence goes: after a greeting near the start of the reply, with
     the name and the punctuation that close it («Здравствуйте, Анна! », «Pozdravljeni, gospa
     Novak, », «钟先生您好，»), else at the very start."""
