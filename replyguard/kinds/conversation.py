@@ -15,8 +15,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from replyguard.kinds.base import Match, RuleBase, Suggestion
-from replyguard.kinds.promise import Phrases, after_greeting, phrase_pattern
+from replyguard.kinds.base import Match, RuleBase
+from replyguard.kinds.promise import Phrases, no_empty_phrase, opening, phrase_pattern
 from replyguard.lang.base import Analysis, LanguageAdapter
 from replyguard.models import Context
 
@@ -33,9 +33,7 @@ class ConversationRule(RuleBase):
     @field_validator("phrases", "greetings")
     @classmethod
     def _no_empty_phrase(cls, value: list[str]) -> list[str]:
-        if any(not phrase.strip() for phrase in value):
-            raise ValueError("a phrase must not be empty")
-        return value
+        return no_empty_phrase(value)
 
 
 class CompiledConversation:
@@ -57,10 +55,7 @@ class CompiledConversation:
             phrases = self._phrases[rule.id]
             if phrases is not None and phrases.could_match(analysis) and phrases.pattern.search(analysis.lowered):
                 continue
-            at = after_greeting(analysis, self._greetings[rule.id])
-            gap = "" if self._adapter.joins is not None else " "
-            insert = rule.opening + gap if at < len(analysis.text) else gap + rule.opening
-            matches.append(Match(rule, at, at, [Suggestion(at, at, insert, safe=False)]))
+            matches.append(opening(rule, analysis, self._adapter, self._greetings[rule.id], rule.opening))
         return matches
 
 

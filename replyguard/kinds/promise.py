@@ -95,9 +95,7 @@ class PromiseRule(RuleBase):
     @field_validator("phrases", "standalone", "greetings")
     @classmethod
     def _no_empty_phrase(cls, value: list[str]) -> list[str]:
-        if any(not phrase.strip() for phrase in value):
-            raise ValueError("a phrase must not be empty")
-        return value
+        return no_empty_phrase(value)
 
     @model_validator(mode="after")
     def _data_for_its_check(self) -> PromiseRule:
@@ -281,11 +279,7 @@ class CompiledPromises:
         due = latest.due.astimezone(found.moment.calendar.tz).date()
         day = self._adapter.day_phrase(due, now.date())
         sentence = (rule.openings.get(latest.kind) or rule.openings["other"]).replace("{day}", day)
-        at = after_greeting(analysis, self._greetings[rule.id])
-        gap = "" if self._adapter.joins is not None else " "
-        text = analysis.text
-        insert = sentence + gap if at < len(text) else gap + sentence
-        return [Match(rule, at, at, [Suggestion(at, at, insert, safe=False)])]
+        return [opening(rule, analysis, self._adapter, self._greetings[rule.id], sentence)]
 
     def _at_time(
         self, rule: PromiseRule, analysis: Analysis, promise: Promise, instead: dt.datetime, moment: Moment
@@ -407,6 +401,24 @@ def _promise_near(found: Found, start: int, end: int) -> Promise | None:
             if sentence[0] <= low < sentence[1]:
                 return None
     return best[1]
+
+
+def no_empty_phrase(phrases: list[str]) -> list[str]:
+    """A pack's phrase list, refused with a clear error if a phrase is blank."""
+    if any(not phrase.strip() for phrase in phrases):
+        raise ValueError("a phrase must not be empty")
+    return phrases
+
+
+def opening(
+    rule: RuleBase, analysis: Analysis, adapter: LanguageAdapter, greetings: Phrases | None, sentence: str
+) -> Match:
+    """A reply-level finding that suggests `sentence` as the reply's opening, right after its
+    greeting (a space after it where the language writes spaces); offered, never applied."""
+    at = after_greeting(analysis, greetings)
+    gap = "" if adapter.joins is not None else " "
+    insert = sentence + gap if at < len(analysis.text) else gap + sentence
+    return Match(rule, at, at, [Suggestion(at, at, insert, safe=False)])
 
 
 def after_greeting(analysis: Analysis, greetings: Phrases | None) -> int:
