@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 
 def positive(value: str) -> int:
@@ -15,6 +16,12 @@ def positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"a positive whole number, not {value!r}")
     return number
+
+
+def add_rules_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """`--rules PATH`, repeatable: a company's own packs after the bundled ones (check,
+    review and serve take them alike)."""
+    parser.add_argument("--rules", type=Path, action="append", default=[], metavar="PATH", help=help)
 
 
 def context_fields(context_cols: Mapping[str, str] | Sequence[str] | None) -> dict[str, str]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
-from replyguard.errors import ReplyguardError, UnsupportedLanguage
+from replyguard.errors import UnsupportedLanguage
 from replyguard.lang.registry import SUPPORTED
 
 if TYPE_CHECKING:
@@ -542,7 +542,7 @@ def check_rows(
     outcomes: list[Outcome] = []
     if count <= 1 or len(items) < COLD_START_ROWS * count / (count - 1):
         for at in range(0, len(items), LOCAL_CHUNK):
-            done = check_chunk(guard, items[at : at + LOCAL_CHUNK])
+            done = batch.check_each(guard, items[at : at + LOCAL_CHUNK])
             outcomes.extend(done)
             step(len(done))
     else:
@@ -556,59 +556,17 @@ def check_rows(
     return [results[row.number] for row in rows]
 
 
-def check_chunk(guard: Guard, items: list[dict[str, Any]]) -> list[Outcome]:
-    """Reports for a chunk from one check_many call; if a row in it fails, each row is checked
-    alone so that only that row is reported bad. No message repeats the text."""
-    try:
-        return list(guard.check_many(items))
-    except Exception:  # one bad row spoils the batch call: find it
-        return [_check_one(guard, item) for item in items]
-
-
-def _check_one(guard: Guard, item: dict[str, Any]) -> Outcome:
-    try:
-        return guard.check(item["text"], item["context"], item["lang"])
-    except ReplyguardError as exc:
-        return str(exc)
-    except Exception as exc:  # a bug in a rule: the other rows still get checked
-        return f"internal error ({type(exc).__name__}) while checking this row; please report it"
-
-
-_worker_guard: Guard | None = None
-
-
-def _start_worker(settings: dict[str, Any]) -> None:
-    global _worker_guard
-    from replyguard.guard import Guard
-
-    _worker_guard = Guard(**settings)
-
-
-def _worker_chunk(items: list[dict[str, Any]]) -> list[Outcome]:
-    assert _worker_guard is not None, "the worker's Guard is built by the pool initializer"
-    return check_chunk(_worker_guard, items)
-
-
 def _in_processes(guard: Guard, items: list[dict[str, Any]], count: int, step: Progress) -> list[Outcome]:
     """Chunks small enough for a smooth progress bar (a few per worker), in the items' order;
-    each worker builds a Guard like `guard` once ('spawn': safe in a threaded host)."""
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
+    each worker builds a Guard like `guard` once (see `batch.in_processes`)."""
     from replyguard import batch
 
     size = max(1, min(batch.CHUNK, math.ceil(len(items) / (count * 8))))
     chunks = [items[at : at + size] for at in range(0, len(items), size)]
     outcomes: list[Outcome] = []
-    with ProcessPoolExecutor(
-        max_workers=min(count, len(chunks)),
-        mp_context=get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(guard._settings,),
-    ) as pool:
-        for done in pool.map(_worker_chunk, chunks):
-            outcomes.extend(done)
-            step(len(done))
+    for done in batch.in_processes(guard._settings, chunks, count, batch.check_each):
+        outcomes.extend(done)
+        step(len(done))
     return outcomes
 
 

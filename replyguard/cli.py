@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from replyguard import __version__, review_command, serve_command
-from replyguard.arguments import positive
+from replyguard.arguments import add_rules_option, positive
 from replyguard.errors import ReplyguardError
 from replyguard.lang.registry import SUPPORTED
 
@@ -77,13 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--channel", choices=("chat", "email", "phone", "messenger", "social"))
     check.add_argument("--context", type=Path, help="a JSON file with the context (see Context); flags override it")
     check.add_argument("--input-format", choices=("auto", "text", "html"), default="auto", help="auto: HTML by tags")
-    check.add_argument(
-        "--rules",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="PATH",
-        help="your own pack file or folder, after the bundled ones (overrides, allow-list, rules); repeatable",
+    add_rules_option(
+        check, "your own pack file or folder, after the bundled ones (overrides, allow-list, rules); repeatable"
     )
     check.add_argument("--max-chars", type=positive, metavar="N", help="refuse a longer draft (default: Guard's)")
     check.add_argument("--format", choices=("text", "json"), default="text")

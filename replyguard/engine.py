@@ -182,13 +182,11 @@ def to_original(findings: list[Finding], normalized: Normalized) -> list[Finding
 
 def commitments_in_original(commitments: list[Commitment], normalized: Normalized, text: str) -> list[Commitment]:
     """Promises with spans (and quoted text) in the caller's text, in text order."""
+    if normalized.identity:  # offsets and quoted text are the caller's already
+        return sorted(commitments, key=lambda c: (c.start, c.end))
     moved = []
     for commitment in commitments:
-        start, end = (
-            (commitment.start, commitment.end)
-            if normalized.identity
-            else normalized.span(commitment.start, commitment.end)
-        )
+        start, end = normalized.span(commitment.start, commitment.end)
         moved.append(commitment.model_copy(update={"start": start, "end": end, "text": text[start:end]}))
     return sorted(moved, key=lambda c: (c.start, c.end))
 

@@ -30,22 +30,22 @@ if TYPE_CHECKING:
 COLOURS = {"error": "#f8c4c4", "warning": "#fbe3a6", "info": "#cfe3f7"}
 _RANK = {"error": 3, "warning": 2, "info": 1}
 
-# The columns of review(): the same names as replyguard.spark's output, plus the flagged text.
-COLUMNS = (
-    "row",
+# One finding as a table row, in review() here and in replyguard.spark's output alike.
+FINDING_COLUMNS = (
     "lang",
     "rule",
     "category",
     "severity",
     "start",
     "end",
-    "text",
     "message",
     "suggestion",
     "safe",
     "score",
     "error",
 )
+# review()'s columns: the input row, the finding, and the flagged text after its offsets.
+COLUMNS = ("row", *FINDING_COLUMNS[:6], "text", *FINDING_COLUMNS[6:])
 SUMMARY_COLUMNS = ("category", "rule", "severity", "findings", "replies")
 
 
@@ -253,7 +253,7 @@ def _context(whole: Any, fields: dict[str, Any]) -> Any:
 
 def _check(guard: Guard, rows: list[Row], jobs: int) -> list[Report | str]:
     """A Report, or the error text, for each row; one bad row never stops the others."""
-    from replyguard.batch import workers
+    from replyguard.batch import outcome, workers
     from replyguard.errors import InvalidInput
 
     outcomes: list[Report | str | None] = [None] * len(rows)
@@ -264,7 +264,7 @@ def _check(guard: Guard, rows: list[Row], jobs: int) -> list[Report | str]:
         elif isinstance(context, Exception):
             outcomes[n] = str(context)
         elif isinstance(text, str) and not text.strip():  # a blank cell: told here, cheaply
-            outcomes[n] = _check_one(guard, text, context, rows[n][3])
+            outcomes[n] = outcome(guard, text, context, rows[n][3])
         else:
             todo.append(n)
     if workers(jobs) > 1 and todo:
@@ -280,19 +280,8 @@ def _check(guard: Guard, rows: list[Row], jobs: int) -> list[Report | str]:
             todo = []
     for n in todo:
         _, text, context, row_lang = rows[n]
-        outcomes[n] = _check_one(guard, text, context, row_lang)
+        outcomes[n] = outcome(guard, text, context, row_lang)
     return [o if o is not None else "internal error: not checked" for o in outcomes]
-
-
-def _check_one(guard: Guard, text: Any, context: Any, lang: str | None) -> Report | str:
-    from replyguard.errors import ReplyguardError
-
-    try:
-        return guard.check(text, context, lang)
-    except ReplyguardError as exc:
-        return str(exc)  # replyguard's messages never repeat the draft, names or context
-    except Exception as exc:  # a bug must not cost the other rows; its text might hold the draft
-        return f"internal error: {type(exc).__name__}"
 
 
 def _summary(pd: Any, frame: Any) -> Any:

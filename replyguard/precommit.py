@@ -103,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
 def _setup(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
     from replyguard import cli
     from replyguard.guard import Guard
+    from replyguard.packs import bundled_rules_dir, load_pack_set
 
     context: dict[str, Any] = {}
     if args.context:
@@ -112,13 +113,11 @@ def _setup(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
             raise cli.UsageError(f"{args.context}: not valid JSON: {exc}") from None
         if not isinstance(context, dict):
             raise cli.UsageError(f"{args.context}: the context is a JSON object")
-    guard = Guard(extra_rules=args.rules, message_lang=args.messages)
-    if args.placeholders == "allow":
-        present = {r.rule.id for r in guard.rules}
+    off: list[str] = []
+    if args.placeholders == "allow":  # the ids the packs define (read from the pack cache), so one Guard is built
+        present = {r.rule.id for r in load_pack_set([bundled_rules_dir(), *args.rules]).rules}
         off = [rule for rule in PLACEHOLDER_RULES if rule in present]
-        if off:
-            guard = Guard(extra_rules=args.rules, message_lang=args.messages, disable=off)
-    return guard, context
+    return Guard(extra_rules=args.rules, message_lang=args.messages, disable=off), context
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from replyguard.arguments import positive
+from replyguard.arguments import add_rules_option, positive
 from replyguard.lang.registry import SUPPORTED
 
 OUTPUT_SUFFIXES = {".html": "html", ".htm": "html", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -46,14 +46,7 @@ def add_parser(commands: Any) -> None:
         "--context-column", metavar="NAME", help="a JSON object with the context (see Context); the columns above win"
     )
     review.add_argument("--lang", choices=SUPPORTED, help="the language of rows without one (detected when omitted)")
-    review.add_argument(
-        "--rules",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="PATH",
-        help="your own pack file or folder, after the bundled ones; repeatable",
-    )
+    add_rules_option(review, "your own pack file or folder, after the bundled ones; repeatable")
     review.add_argument(
         "--now",
         type=_moment,

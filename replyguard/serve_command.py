@@ -13,10 +13,9 @@ import ipaddress
 import os
 import socket
 import sys
-from pathlib import Path
 from typing import Any
 
-from replyguard.arguments import positive
+from replyguard.arguments import add_rules_option, positive
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
@@ -52,14 +51,7 @@ def add_parser(commands: Any) -> None:
         metavar="N",
         help="items per check-batch (default: %(default)s)",
     )
-    serve.add_argument(
-        "--rules",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="PATH",
-        help="your own pack file or folder, after the bundled ones; repeatable",
-    )
+    add_rules_option(serve, "your own pack file or folder, after the bundled ones; repeatable")
     serve.add_argument("--messages", choices=("reply", "en"), default="reply", help="message language")
     serve.add_argument("--threads", type=positive, metavar="N", help="checks in flight per worker (default: Python's)")
     serve.add_argument(

@@ -42,6 +42,7 @@ from zoneinfo import ZoneInfo
 
 from replyguard.arguments import context_fields
 from replyguard.errors import InvalidContext, InvalidInput, ReplyguardError
+from replyguard.notebook import FINDING_COLUMNS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,19 +50,6 @@ if TYPE_CHECKING:
 
     from replyguard.guard import Guard
 
-FINDING_COLUMNS = (
-    "lang",
-    "rule",
-    "category",
-    "severity",
-    "start",
-    "end",
-    "message",
-    "suggestion",
-    "safe",
-    "score",
-    "error",
-)
 GENERATED_ID = "row_id"
 _DTYPES = {"start": "Int32", "end": "Int32", "score": "Int32", "safe": "boolean"}  # the rest: object
 _TEXT, _LANG, _CONTEXT = "__replyguard_text", "__replyguard_lang", "__replyguard_context"

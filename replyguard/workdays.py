@@ -75,11 +75,6 @@ class WorkCalendar:
                 left -= 1
         return day
 
-    def working_hours(self, moment: dt.datetime) -> bool:
-        """`moment` lies within the working hours (the day itself not considered)."""
-        clock = moment.astimezone(self.tz).time()
-        return self.opens <= clock <= self.closes
-
     def earliest_feasible(self, moment: dt.datetime) -> dt.datetime:
         """The first moment at or after `moment` that is inside working hours of a working day."""
         local = moment.astimezone(self.tz)

@@ -309,7 +309,7 @@ def test_phrase_prefilter_changes_no_finding(monkeypatch: pytest.MonkeyPatch) ->
     import json
     from pathlib import Path
 
-    from replyguard.kinds.promise import Phrases
+    from replyguard.kinds.phrases import Phrases
 
     data = Path(__file__).parent / "data" / "blind"
     replies = [

@@ -14,11 +14,11 @@ import select
 import struct
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
+from html_elements import PageElements
 
 from replyguard import Guard
 from replyguard import batch_review as br
@@ -386,43 +386,6 @@ def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
 # --- the HTML report -------------------------------------------------------------------------
 
 
-class _Elements(HTMLParser):
-    """Every element with its attributes and all the text inside it."""
-
-    VOID: ClassVar[set[str]] = {"meta", "input", "br", "img", "link", "hr"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.elements: list[dict[str, Any]] = []
-        self._open: list[dict[str, Any]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = {"tag": tag, "attrs": dict(attrs), "text": ""}
-        self.elements.append(element)
-        if tag not in self.VOID:
-            self._open.append(element)
-
-    def handle_endtag(self, tag: str) -> None:
-        for at in range(len(self._open) - 1, -1, -1):
-            if self._open[at]["tag"] == tag:
-                del self._open[at:]
-                break
-
-    def handle_data(self, data: str) -> None:
-        for element in self._open:
-            element["text"] += data
-
-    def find(self, tag: str, **attrs: str) -> list[dict[str, Any]]:
-        return [e for e in self.elements if e["tag"] == tag and all(e["attrs"].get(k) == v for k, v in attrs.items())]
-
-
-def _parsed(page: str) -> _Elements:
-    parser = _Elements()
-    parser.feed(page)
-    parser.close()
-    return parser
-
-
 def test_html_report_structure_and_escaping(tmp_path: Path, guard: Guard, capsys) -> None:  # type: ignore[no-untyped-def]
     evil_id = '"><img src=x onerror=alert(1)>'
     path = _write_csv(
@@ -442,7 +405,7 @@ def test_html_report_structure_and_escaping(tmp_path: Path, guard: Guard, capsys
     assert code == 1
     # self-contained and inert: no fetch of anything, one script of our own, the markup shown as text
     assert "http://" not in page and "https://" not in page and "default-src 'none'" in page
-    dom = _parsed(page)
+    dom = PageElements(page)
     assert [e["attrs"] for e in dom.find("script")] == [{}]
     assert not [e for e in dom.elements if e["tag"] in ("img", "link", "iframe", "object", "embed", "i")]
     assert all(not e["attrs"] for e in dom.find("b"))
@@ -477,7 +440,7 @@ def test_html_report_structure_and_escaping(tmp_path: Path, guard: Guard, capsys
     assert [b["attrs"]["data-row"] for b in bad] == ["5"] and "<i>en</i>" in bad[0]["text"]
 
 
-def _in_table(dom: _Elements, table_id: str) -> list[dict[str, Any]]:
+def _in_table(dom: PageElements, table_id: str) -> list[dict[str, Any]]:
     """The elements inside the table with this id (in document order)."""
     elements = dom.elements
     start = next(i for i, e in enumerate(elements) if e["tag"] == "table" and e["attrs"].get("id") == table_id)
@@ -502,7 +465,7 @@ def test_highlight_handles_overlaps_and_insertion_points() -> None:
             finding("x.start", 0, 0, Severity.info),
         ],
     )
-    dom = _parsed(f"<div>{marked}</div>")
+    dom = PageElements(f"<div>{marked}</div>")
     assert dom.elements[0]["text"] == "▾ab<c>de▾"  # the text, whole, with two markers
     pieces = [(m["text"], m["attrs"]["data-rules"], m["attrs"]["class"]) for m in dom.find("mark")]
     assert pieces == [

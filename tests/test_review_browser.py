@@ -12,11 +12,11 @@ import csv
 import os
 import shutil
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
+from html_elements import PageElements
 
 from replyguard import Guard
 from replyguard.cli import main
@@ -56,41 +56,6 @@ def _browser(binary: str, profile: Path, *args: str) -> subprocess.CompletedProc
     return done
 
 
-class _Dom(HTMLParser):
-    """The dumped DOM as a flat list of elements, each with its attributes and inner text."""
-
-    VOID: ClassVar[set[str]] = {"meta", "input", "br", "img", "link", "hr"}
-
-    def __init__(self, page: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.elements: list[dict[str, Any]] = []
-        self._open: list[dict[str, Any]] = []
-        self.feed(page)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = {"tag": tag, "attrs": dict(attrs), "text": ""}
-        self.elements.append(element)
-        if tag not in self.VOID:
-            self._open.append(element)
-
-    def handle_endtag(self, tag: str) -> None:
-        for at in range(len(self._open) - 1, -1, -1):
-            if self._open[at]["tag"] == tag:
-                del self._open[at:]
-                break
-
-    def handle_data(self, data: str) -> None:
-        for element in self._open:
-            element["text"] += data
-
-    def by_id(self, key: str) -> dict[str, Any]:
-        return next(e for e in self.elements if e["attrs"].get("id") == key)
-
-    def all(self, tag: str, **attrs: str) -> list[dict[str, Any]]:
-        return [e for e in self.elements if e["tag"] == tag and all(e["attrs"].get(k) == v for k, v in attrs.items())]
-
-
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`replyguard review` on the bundled templates, as a user runs it."""
@@ -125,7 +90,7 @@ def _expected(guard: Guard) -> dict[int, Any]:
 def test_report_in_chromium_has_highlights_counts_and_a_screenshot(report: Path, tmp_path: Path, guard: Guard) -> None:
     binary = _chromium()
     page = _browser(binary, tmp_path / "profile", "--dump-dom", report.as_uri()).stdout
-    dom = _Dom(page)
+    dom = PageElements(page)
     expected = _expected(guard)
     reports = list(expected.values())
     findings = sum(len(r.findings) for r in reports)
@@ -144,12 +109,12 @@ def test_report_in_chromium_has_highlights_counts_and_a_screenshot(report: Path,
         row["attrs"]["data-rule"]: int(
             next(td for td in _inside(dom, row, "tr") if "findings" in td["attrs"].get("class", ""))["text"]
         )
-        for row in dom.all("tr")
+        for row in dom.find("tr")
         if "data-rule" in row["attrs"]
     }
     assert shown_counts == rule_counts
     # in each reply, every finding's span is highlighted, with its message on hover
-    articles = dom.all("article")
+    articles = dom.find("article")
     assert sorted(int(a["attrs"]["data-row"]) for a in articles) == sorted(expected)
     for article in articles:
         reply = expected[int(article["attrs"]["data-row"])]
@@ -165,7 +130,7 @@ def test_report_in_chromium_has_highlights_counts_and_a_screenshot(report: Path,
     scores = [int(a["attrs"]["data-score"]) for a in articles]
     assert scores == sorted(scores)
     # the bad row is listed with its number
-    bad = [row for row in dom.all("tr") if row["attrs"].get("class") == "bad"]
+    bad = [row for row in dom.find("tr") if row["attrs"].get("class") == "bad"]
     with TEMPLATES.open(encoding="utf-8") as f:
         last = sum(1 for _ in csv.DictReader(f)) + 1
     assert [row["attrs"]["data-row"] for row in bad] == [str(last)]
@@ -180,15 +145,15 @@ def test_report_in_chromium_has_highlights_counts_and_a_screenshot(report: Path,
 def test_filter_from_the_address_hides_other_replies(report: Path, tmp_path: Path) -> None:
     binary = _chromium()
     url = report.as_uri() + "#rule=ru.bad_word.uspokoytes"
-    dom = _Dom(_browser(binary, tmp_path / "profile", "--dump-dom", url).stdout)
-    visible = [a for a in dom.all("article") if "hidden" not in a["attrs"]]
+    dom = PageElements(_browser(binary, tmp_path / "profile", "--dump-dom", url).stdout)
+    visible = [a for a in dom.find("article") if "hidden" not in a["attrs"]]
     assert [a["attrs"]["data-rules"] for a in visible] == ["ru.bad_word.uspokoytes"]
     assert dom.by_id("shown")["text"].startswith("1 of ")
-    dimmed = [m for m in dom.all("mark") if "dim" in m["attrs"]["class"].split()]
+    dimmed = [m for m in dom.find("mark") if "dim" in m["attrs"]["class"].split()]
     assert dimmed and all("ru.bad_word.uspokoytes" not in m["attrs"]["data-rules"] for m in dimmed)
 
 
-def _inside(dom: _Dom, element: dict[str, Any], tag: str) -> list[dict[str, Any]]:
+def _inside(dom: PageElements, element: dict[str, Any], tag: str) -> list[dict[str, Any]]:
     """The elements after `element` up to the next element with tag `tag` (its contents, for
     a table row or an article, which do not nest)."""
     start = dom.elements.index(element)

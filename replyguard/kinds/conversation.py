@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from replyguard.kinds.base import Match, RuleBase
-from replyguard.kinds.promise import Phrases, no_empty_phrase, opening, phrase_pattern
+from replyguard.kinds.phrases import Phrases, no_empty_phrase, opening, phrase_pattern
 from replyguard.lang.base import Analysis, LanguageAdapter
 from replyguard.models import Context
 
