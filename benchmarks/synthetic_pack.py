@@ -38,7 +38,7 @@ def vocabulary(guard: Guard, lang: str, avoid: str = "") -> Pools:
     texts: list[str] = []
     for loaded in guard.rules:
         if loaded.lang == lang:
-            texts += [b.text for b in loaded.rule.examples.bad] + list(loaded.rule.examples.good)
+            texts += [b.text for b in loaded.rule.examples.bad] + loaded.rule.examples.good_texts
     pools: dict[tuple[str, bool], set[str]] = {(kind, c): set() for kind in ("form", "lemma") for c in (True, False)}
     for text in texts:
         for token in adapter.analyse(text).tokens:

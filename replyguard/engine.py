@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from replyguard.customer import CUSTOMER, CustomerReader, CustomerVocabulary
 from replyguard.kinds import COMPILERS, CompiledKind, Match, RuleBase
 from replyguard.kinds.promise import PROMISES, CommitmentLexicon
 from replyguard.lang.base import Analysis, LanguageAdapter
@@ -34,12 +35,15 @@ class CompiledPack:
         prefilter: bool = True,
         cache: bool = False,
         commitments: CommitmentLexicon | None = None,
+        customer: CustomerVocabulary | None = None,
     ) -> None:
         """`prefilter=False` makes every kind look at every rule everywhere (for tests that
         prove the prefilter changes no result); `cache` lets kinds keep what they computed
         in the per-user pack cache (a Guard's packs, not one-rule test packs);
-        `commitments` is the packs' lexicon of promise verbs (see `promises`)."""
+        `commitments` is the packs' lexicon of promise verbs (see `promises`), `customer`
+        their vocabulary for reading the customer's message (see `customer`)."""
         self.promises = CommitmentFinder(commitments, adapter)
+        self.customer = CustomerReader(customer, adapter)
         by_kind: dict[str, list[RuleBase]] = defaultdict(list)
         for rule in rules:
             by_kind[rule.kind].append(rule)
@@ -48,9 +52,10 @@ class CompiledPack:
         ]
 
     def find(self, analysis: Analysis, context: Context) -> list[Match]:
-        """Every rule's matches; the reply's promises are found first and left in
-        `analysis.memo` for the promise rules and the report."""
+        """Every rule's matches; the reply's promises and the reading of the customer's
+        message are found first and left in `analysis.memo` for the rules and the report."""
         analysis.memo[PROMISES] = self.promises.find(analysis, context)
+        analysis.memo[CUSTOMER] = self.customer.read(analysis, context)
         matches: list[Match] = []
         for kind in self.kinds:
             matches.extend(kind.find(analysis, context))
@@ -214,14 +219,21 @@ def merge_overlapping(findings: list[Finding]) -> list[Finding]:
 
     Stronger means higher severity, then the longer span, then the earlier rule id; findings
     of different categories never suppress each other. A zero-width finding (an insertion
-    point) only collides with one at the same point. O(n log n): the spans kept in one
+    point) only collides with one of the same rule at the same point. O(n log n): the spans kept in one
     category never overlap, so a new one need only be compared with its two neighbours.
     """
     ranked = sorted(findings, key=lambda f: (-_STRENGTH[f.severity], -(f.end - f.start), f.start, f.rule))
     kept: list[Finding] = []
     spans: dict[str, _KeptSpans] = defaultdict(_KeptSpans)
+    points: set[tuple[str, int]] = set()
     for finding in ranked:
-        if spans[finding.category.value].take(finding.start, finding.end):
+        if finding.start == finding.end:
+            # a point is reply-level advice (no apology, no closing): distinct rules there
+            # say distinct things, so only the same rule's twice at one point is merged
+            if (finding.rule, finding.start) not in points:
+                points.add((finding.rule, finding.start))
+                kept.append(finding)
+        elif spans[finding.category.value].take(finding.start, finding.end):
             kept.append(finding)
     kept.sort(key=lambda f: (f.start, f.end, f.rule))
     return kept

@@ -33,6 +33,7 @@ from replyguard.lang.base import LanguageAdapter
 from replyguard.lang.detect import detect
 from replyguard.lang.registry import SUPPORTED, get_adapter, release_memory, renew_if_grown
 from replyguard.lang.segments import Segment, chunked, segments
+from replyguard.layout import LAYOUT, layout_of
 from replyguard.models import Commitment, Context, Finding, Report
 from replyguard.normalize import Normalized, normalize
 from replyguard.packs import LoadedRule, bundled_rules_dir, load_pack_set
@@ -89,6 +90,8 @@ class Guard:
         self.rules: list[LoadedRule] = [r for r in loaded if r.rule.id not in disabled]
         self.allowed: dict[str, tuple[str, ...]] = packs.allow  # per language, from the packs' `allow:`
         self.commitments = packs.commitments  # per language: the promise verbs (see `promises`)
+        self.customer = packs.customer  # per language: how the customer's message is read
+        self.away = packs.away  # per language: the away auto-reply's sentences
         self.default_lang = default_lang
         self.message_lang = message_lang
         self.freeze_gc = freeze_gc
@@ -169,6 +172,7 @@ class Guard:
         fold = adapter.fold
         folded = fold(piece) if fold is not None else piece  # same length: offsets hold
         analysis = adapter.analyse(folded, breaks)
+        analysis.memo[LAYOUT] = layout_of(normalized, breaks, segment.start)
         renew_if_grown(adapter)
         unfold = adapter.unfolding(piece, folded) if folded != piece else None
         found = findings_from(pack.find(analysis, ctx), analysis, self.message_lang, piece, unfold)
@@ -240,7 +244,13 @@ class Guard:
                     first = compiled is None
                     rules = [r.rule for r in self.rules if r.lang == lang]
                     compiled = (
-                        CompiledPack(rules, adapter, cache=True, commitments=self.commitments.get(lang)),
+                        CompiledPack(
+                            rules,
+                            adapter,
+                            cache=True,
+                            commitments=self.commitments.get(lang),
+                            customer=self.customer.get(lang),
+                        ),
                         adapter,
                     )
                     self._allow_lists[lang] = AllowList(self.allowed.get(lang, ()), adapter.fold)

@@ -64,6 +64,9 @@ class Policy(_Model):
     # a smiley in the first reply to a new customer; None: the language's custom (Chinese
     # marketplaces expect one in chat and messenger, nobody else)
     first_reply_smiley: bool | None = None
+    # channel → whether emoji are welcome there; a channel not named follows the language's
+    # custom (the packs forbid them in email and on the phone)
+    emoji: dict[Channel, bool] = Field(default_factory=dict)
     # Chinese marketplaces address buyers as 亲 / 亲亲; a company that does not want it says False.
     kin_address: bool = True
 

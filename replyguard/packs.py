@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from replyguard import pack_cache
+from replyguard.away import AwayTemplate
+from replyguard.customer import CustomerVocabulary
 from replyguard.errors import PackError
 from replyguard.kinds import KIND_NAMES, Rule
 from replyguard.kinds.promise import CommitmentLexicon
@@ -57,6 +59,19 @@ class PackFile(BaseModel):
     allow: list[str] = Field(default_factory=list)
     # which future verbs are promises, and of what kind (see kinds/promise.py)
     commitments: CommitmentLexicon | None = None
+    # how the customer's message is read (see customer.py)
+    customer: CustomerVocabulary | None = None
+    # the away auto-reply's sentences (see away.py)
+    away: AwayTemplate | None = None
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """A pack file's data sections besides its rules (each optional)."""
+
+    commitments: CommitmentLexicon | None
+    customer: CustomerVocabulary | None
+    away: AwayTemplate | None
 
 
 @dataclass(frozen=True)
@@ -76,6 +91,8 @@ class PackSet:
     rules: list[LoadedRule]
     allow: dict[str, tuple[str, ...]]
     commitments: dict[str, CommitmentLexicon] = field(default_factory=dict)  # per language
+    customer: dict[str, CustomerVocabulary] = field(default_factory=dict)  # per language
+    away: dict[str, AwayTemplate] = field(default_factory=dict)  # per language: the last pack's
 
 
 @dataclass(frozen=True)
@@ -118,8 +135,8 @@ def load_pack(path: Path, content: bytes | None = None) -> list[LoadedRule]:
 
 def _load_one(
     path: Path, content: bytes | None = None
-) -> tuple[list[LoadedRule], list[PlacedOverride], str, list[str], CommitmentLexicon | None]:
-    """A pack file's rules, overrides, language and allowed phrases, validated."""
+) -> tuple[list[LoadedRule], list[PlacedOverride], str, list[str], Lexicons]:
+    """A pack file's rules, overrides, language, allowed phrases and lexicons, validated."""
     raw = (path.read_bytes() if content is None else content).decode("utf-8")
     text = raw.replace("\r\n", "\n").replace("\r", "\n")  # as read_text's universal newlines
     try:
@@ -143,9 +160,11 @@ def _load_one(
             line=1,
             field="language",
         )
-    if not (pack.rules or pack.overrides or pack.allow or pack.commitments):
+    if not (pack.rules or pack.overrides or pack.allow or pack.commitments or pack.customer or pack.away):
         raise PackError(
-            str(path), "a pack needs at least one of 'rules', 'overrides', 'allow' or 'commitments'", line=1
+            str(path),
+            "a pack needs at least one of 'rules', 'overrides', 'allow', 'commitments', 'customer' or 'away'",
+            line=1,
         )
     for n, phrase in enumerate(pack.allow):
         if not phrase.strip():
@@ -171,7 +190,7 @@ def _load_one(
                     str(path), problem, line=line, rule_id=rule.id, field=name, excerpt=_excerpt(text, line)
                 )
         loaded.append(LoadedRule(rule, str(path), line or 0, pack.language))
-    return loaded, overrides, pack.language, pack.allow, pack.commitments
+    return loaded, overrides, pack.language, pack.allow, Lexicons(pack.commitments, pack.customer, pack.away)
 
 
 def load_packs(paths: Iterable[str | Path], *, cache: bool = True) -> list[LoadedRule]:
@@ -205,11 +224,13 @@ def _load_files(files: dict[Path, bytes]) -> PackSet:
     disabled: set[str] = set()
     allow: dict[str, list[str]] = {}
     commitments: dict[str, CommitmentLexicon] = {}
+    customer: dict[str, CustomerVocabulary] = {}
+    away: dict[str, AwayTemplate] = {}
     for path, content in files.items():
-        loaded_rules, overrides, lang, allowed, lexicon = _load_one(path, content)
-        if lexicon is not None:
-            known = commitments.get(lang)
-            commitments[lang] = known.merged(lexicon) if known is not None else lexicon
+        loaded_rules, overrides, lang, allowed, lexicons = _load_one(path, content)
+        _merge(commitments, lang, lexicons.commitments)
+        _merge(customer, lang, lexicons.customer)
+        _merge(away, lang, lexicons.away)
         allow.setdefault(lang, []).extend(" ".join(p.split()) for p in allowed)
         for placed in overrides:
             _apply_override(placed, seen, rules, disabled)
@@ -226,7 +247,22 @@ def _load_files(files: dict[Path, bytes]) -> PackSet:
             seen[loaded.rule.id] = loaded
             rules.append(loaded)
     enabled = [r for r in rules if r.rule.id not in disabled]
-    return PackSet(enabled, {lang: tuple(dict.fromkeys(p)) for lang, p in allow.items() if p}, commitments)
+    allowed_as_is = {lang: tuple(dict.fromkeys(p)) for lang, p in allow.items() if p}
+    return PackSet(enabled, allowed_as_is, commitments, customer, away)
+
+
+class _Mergeable(Protocol):
+    def merged(self, other: Any) -> Any: ...
+
+
+_M = TypeVar("_M", bound=_Mergeable)
+
+
+def _merge(known: dict[str, _M], lang: str, section: _M | None) -> None:
+    """A pack's section added to what earlier packs of its language defined."""
+    if section is not None:
+        earlier = known.get(lang)
+        known[lang] = earlier.merged(section) if earlier is not None else section
 
 
 def _apply_override(

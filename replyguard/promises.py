@@ -91,6 +91,19 @@ def moment_of(context: Context) -> Moment:
     return Moment(now.astimezone(calendar.tz), calendar, given)
 
 
+def lead_for(moment: Moment, kind: CommitmentKind) -> dt.timedelta:
+    """How long the company needs for a promise of `kind` (no time without a policy)."""
+    if not moment.policy_given:
+        return dt.timedelta(0)
+    return moment.calendar.policy.min_lead.get(kind, dt.timedelta(0))
+
+
+def feasible_deadline(moment: Moment, lead: dt.timedelta) -> dt.datetime:
+    """The end of the first working day on which the company can have done it."""
+    ready = moment.calendar.earliest_feasible(moment.now + lead)
+    return moment.calendar.close_of(ready.date())
+
+
 _CALENDARS: dict[tuple[object, ...], WorkCalendar] = {}
 
 

@@ -33,7 +33,9 @@ def check_rule(guard: Guard, loaded: LoadedRule) -> list[ExampleFailure]:
     rule = loaded.rule
     guard.compiled(loaded.lang)  # the whole pack first: a segmenter learns every pack term
     adapter = get_adapter(loaded.lang)
-    alone = CompiledPack([rule], adapter, commitments=guard.commitments.get(loaded.lang))
+    alone = CompiledPack(
+        [rule], adapter, commitments=guard.commitments.get(loaded.lang), customer=guard.customer.get(loaded.lang)
+    )
     where = f"{loaded.path}:{loaded.line}"
     failures: list[ExampleFailure] = []
 
@@ -57,9 +59,10 @@ def check_rule(guard: Guard, loaded: LoadedRule) -> list[ExampleFailure]:
             fail(bad.text, f"fixed text is {fixed!r}, expected {bad.fixed!r}", analysis.describe())
         if bad.fixed is None and fixed != bad.text:
             fail(bad.text, f"the rule makes a safe edit ({fixed!r}); add the expected 'fixed' text", "")
-    for good in rule.examples.good:
+    for example in rule.examples.good:
+        good, context = (example, shared) if isinstance(example, str) else (example.text, Context(**example.context))
         analysis = adapter.analyse(good)
-        findings = findings_from(alone.find(analysis, shared), analysis, "reply")
+        findings = findings_from(alone.find(analysis, context), analysis, "reply")
         if findings:
             flagged = [good[f.start : f.end] for f in findings]
             fail(good, f"good example flagged at {flagged}", analysis.describe())

@@ -36,10 +36,10 @@ def test_an_error_finding_blocks_with_its_message(hook: Any) -> None:
 
 def test_an_allowed_draft_comes_back_with_only_safe_edits_applied(hook: Any, guard: Any) -> None:
     draft = "Анна, добрый день! С вашей проблемой разберёмся сегодня."
-    decision = hook.before_send(draft, hook.Ticket(customer_name="Анна Петрова", channel="email"), now=NOW)
+    decision = hook.before_send(draft, hook.Ticket(customer_name="Анна Петрова", channel="chat"), now=NOW)
     assert decision.allowed and not decision.blocking
     assert decision.text == "Анна, добрый день! С вашим вопросом разберёмся сегодня."
-    assert decision.text == guard.check(draft, {"customer_name": "Анна Петрова", "channel": "email"}).fixed
+    assert decision.text == guard.check(draft, {"customer_name": "Анна Петрова", "channel": "chat"}).fixed
     assert [(s.rule, s.replacement, s.safe) for s in decision.suggestions] == [
         ("ru.bad_word.problema", "вашим вопросом", True)
     ]

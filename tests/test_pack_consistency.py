@@ -18,7 +18,7 @@ def guard() -> Guard:
 def test_overlapping_findings_never_offer_different_rewrites(guard: Guard) -> None:
     clashes = []
     for loaded in guard.rules:
-        texts = [e.text for e in loaded.rule.examples.bad] + list(loaded.rule.examples.good)
+        texts = [e.text for e in loaded.rule.examples.bad] + loaded.rule.examples.good_texts
         for text in texts:
             with_edits = [f for f in guard.check(text, lang=loaded.lang).findings if f.suggestions]
             for n, one in enumerate(with_edits):

@@ -26,7 +26,7 @@ def _texts(lang: str) -> list[str]:
     texts = []
     for loaded in _GUARD.rules:
         if loaded.lang == lang:
-            texts += [b.text for b in loaded.rule.examples.bad] + list(loaded.rule.examples.good)
+            texts += [b.text for b in loaded.rule.examples.bad] + loaded.rule.examples.good_texts
     corpus = (ROOT / "benchmarks" / "corpus" / f"{lang}.txt").read_text(encoding="utf-8")
     lines = corpus.replace("{name}", "Ana").replace("{n}", "12345").replace("{k}", "3").replace("{day}", "jutri")
     texts += lines.splitlines()

@@ -34,14 +34,27 @@ class BadExample(_Strict):
     context: dict[str, Any] | None = None  # this example's own context (see Examples.context)
 
 
+class GoodExample(_Strict):
+    """Text that must not trigger the rule, in a context of its own (a question that is no
+    complaint, a channel where emoji are welcome)."""
+
+    text: str = Field(min_length=1)
+    context: dict[str, Any]
+
+
 class Examples(_Strict):
     """LanguageTool-style examples; both kinds are required, and the test suite runs them."""
 
     bad: list[BadExample] = Field(min_length=1)
-    good: list[str] = Field(min_length=1)
+    good: list[str | GoodExample] = Field(min_length=1)
     # The context every example is checked in (a Context as a dict: customer_name, channel…),
     # for rules that read it; a bad example may bring its own.
     context: dict[str, Any] | None = None
+
+    @property
+    def good_texts(self) -> list[str]:
+        """The good examples' texts, whatever context each is checked in."""
+        return [g if isinstance(g, str) else g.text for g in self.good]
 
 
 class RuleBase(_Strict):

@@ -96,9 +96,17 @@ def after_greeting(analysis: Analysis, adapter: LanguageAdapter, greetings: Phra
     hit = greetings.pattern.search(analysis.lowered, lead, lead + 30)
     if hit is None:
         return lead
+    return greeting_end(analysis, adapter, hit.end())
+
+
+def greeting_end(analysis: Analysis, adapter: LanguageAdapter, end: int) -> int:
+    """Where a greeting ending at `end` is closed: past the name and the punctuation after
+    it, else (no closing punctuation) the reply's start."""
+    text = analysis.text
+    lead = len(text) - len(text.lstrip())
     # a name of a few words after a comma exists only where words are spaced: in Chinese the
     # text after 您好， is already the message
-    tail = (_GREETING_TAIL if adapter.joins is None else _GREETING_CLOSE).match(text, hit.end())
+    tail = (_GREETING_TAIL if adapter.joins is None else _GREETING_CLOSE).match(text, end)
     return tail.end() if tail else lead
 
 

@@ -36,7 +36,7 @@ from replyguard.kinds.base import Match, RuleBase, Suggestion
 from replyguard.kinds.phrases import Phrases, no_empty_phrase, opening, phrase_pattern
 from replyguard.lang.base import Analysis, LanguageAdapter
 from replyguard.models import CommitmentKind, Context
-from replyguard.promises import Found, Moment, Promise
+from replyguard.promises import Found, Moment, Promise, feasible_deadline, lead_for
 
 Check = Literal["too_soon", "non_working_day", "outside_hours", "vague", "nobody", "empty", "guarantee", "overdue"]
 KINDS: tuple[CommitmentKind, ...] = ("callback", "reply", "delivery", "refund", "resolve", "other")
@@ -174,7 +174,7 @@ class CompiledPromises:
                 continue
             soonest = moment.now + lead
             if promise.resolved.deadline < soonest:
-                feasible = _feasible_deadline(moment, lead)
+                feasible = feasible_deadline(moment, lead)
                 matches.append(self._at_time(rule, analysis, promise, feasible, moment))
         return matches
 
@@ -220,7 +220,7 @@ class CompiledPromises:
             promise = _promise_near(found, start, end)
             if promise is None or promise.resolved is not None or not _of_kind(promise, rule):
                 continue
-            feasible = _feasible_deadline(found.moment, _lead(found.moment, promise.kind))
+            feasible = feasible_deadline(found.moment, lead_for(found.moment, promise.kind))
             phrase = self._adapter.deadline_phrase(feasible, found.moment.now)
             matches.append(Match(rule, start, end, [Suggestion(start, end, phrase, safe=False)]))
         return matches
@@ -315,18 +315,6 @@ def _of_kind(promise: Promise, rule: PromiseRule) -> bool:
 
 def _of_kinds(promises: list[Promise], rule: PromiseRule) -> list[Promise]:
     return [p for p in promises if _of_kind(p, rule)]
-
-
-def _lead(moment: Moment, kind: CommitmentKind) -> dt.timedelta:
-    if not moment.policy_given:
-        return dt.timedelta(0)
-    return moment.calendar.policy.min_lead.get(kind, dt.timedelta(0))
-
-
-def _feasible_deadline(moment: Moment, lead: dt.timedelta) -> dt.datetime:
-    """The end of the first working day on which the company can have done it."""
-    ready = moment.calendar.earliest_feasible(moment.now + lead)
-    return moment.calendar.close_of(ready.date())
 
 
 def _promise_near(found: Found, start: int, end: int) -> Promise | None:

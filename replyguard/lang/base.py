@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from replyguard.when import PromiseVerb, TimeSpan
 
 LEMMAS_KEY = "replyguard.lemmas"
+_CONTENT = frozenset({"NOUN", "PROPN"})
 
 
 @dataclass(slots=True)
@@ -264,6 +265,20 @@ class LanguageAdapter(ABC):
         module = self._grammar("requests")
         return module.find_requests(analysis) if module else []
 
+    def content_words(self, analysis: Analysis) -> frozenset[str]:
+        """The lemmas that carry what a text is about (nouns; where the analyzer gives no
+        part of speech, every open-class word of four letters or more), for telling whether
+        a reply names the customer's point back."""
+        found: set[str] = set()
+        for token in analysis.tokens:
+            if len(token.text) >= 2 and token.text.isalpha() and token.text.isupper():
+                found.add(token.lower)  # an abbreviation: «ТО», «УЗИ», CRM
+            elif token.pos in _CONTENT or (not token.pos and len(token.text) >= 4 and token.text.isalpha()):
+                lemma = (token.lemmas[0] if token.lemmas else token.lower).lower()
+                if len(lemma) >= 2:
+                    found.add(lemma)
+        return frozenset(found)
+
     def day_phrase(self, day: dt.date, today: dt.date) -> str:
         """How this language says "on that day" in a sentence about a past promise: «в
         понедельник», «v ponedeljek», 周一 (a weekday within the last week, else a date)."""
@@ -275,6 +290,12 @@ class LanguageAdapter(ABC):
         12. ure», 明天中午12点前 (today, tomorrow, a weekday within a week, else a date)."""
         module = self._grammar("time")
         return module.deadline_phrase(deadline, now) if module else deadline.strftime("%Y-%m-%d %H:%M")
+
+    def from_phrase(self, start: dt.datetime, now: dt.datetime) -> str:
+        """When the company is back, for an away message: «завтра с 9:00», «v ponedeljek po
+        8. uri», 明天上午9点后 (the day as `deadline_phrase` says it)."""
+        module = self._grammar("time")
+        return module.from_phrase(start, now) if module else start.strftime("%Y-%m-%d %H:%M")
 
     def _grammar(self, module: str) -> Any:
         """This language's `time`, `promises` or `requests` module (imported on first use:

@@ -28,7 +28,9 @@ def _texts() -> list[str]:
     examples = []
     for pack in sorted((ROOT / "rules" / "ru").glob("*.yaml")):
         for rule in yaml.safe_load(pack.read_text(encoding="utf-8")).get("rules", []):
-            examples += [bad["text"] for bad in rule["examples"]["bad"]] + list(rule["examples"]["good"])
+            examples += [bad["text"] for bad in rule["examples"]["bad"]] + [
+                good if isinstance(good, str) else good["text"] for good in rule["examples"]["good"]
+            ]
     corpus_lines = [line for line in corpus if line.strip()]
     return corpus_lines + [json.loads(line)["text"] for line in blind] + examples + long_lead_ins
 

@@ -49,7 +49,7 @@ def test_pack_good_examples_typed_plain_stay_quiet(guard: Guard) -> None:
     for loaded in guard.rules:
         if loaded.lang != "sl":
             continue
-        for example in loaded.rule.examples.good:
+        for example in loaded.rule.examples.good_texts:
             plain = _plain(example)
             if plain != example and loaded.rule.id in _rules(guard, plain):
                 wrong.append((loaded.rule.id, plain))

@@ -1141,3 +1141,19 @@ def deadline_phrase(deadline: dt.datetime, now: dt.datetime) -> str:
     if deadline.time() >= dt.time(23, 59):
         return f"{when} до конца дня"
     return f"{when} до {deadline.hour}:{deadline.minute:02d}"
+
+
+def from_phrase(start: dt.datetime, now: dt.datetime) -> str:
+    """When the company is back, lowercase, for «Мы ответим …»: «сегодня с 9:00», «завтра с
+    9:00», «в понедельник с 9:00», «5 января с 9:00» (the day as `deadline_phrase` says it)."""
+    local_now = now.astimezone(start.tzinfo) if start.tzinfo is not None else now
+    today = local_now.date()
+    day = start.date()
+    ahead = (day - today).days
+    if ahead in (0, 1, 2):
+        when = ("сегодня", "завтра", "послезавтра")[ahead]
+    elif 0 < ahead < 7:
+        when = _ON_WEEKDAY[day.weekday()]
+    else:
+        when = date_words(day, today)
+    return f"{when} с {start.hour}:{start.minute:02d}"

@@ -1,0 +1,183 @@
+"""Reading the customer's message: is it a complaint, a question, thanks, and what it names.
+
+The conversation checks judge a reply against the message it answers (a complaint wants an
+apology, the customer's point named back and a next step). The words come from the packs'
+`customer:` section (rules/<lang>/conversation.yaml); the adapter gives the lemmas, the
+conditional clauses and the words that carry a message's content. Read once per reply and
+only when the CRM sent `Context.customer_message`.
+
+Not complaints: a complaint word right after one of the `negators` in its clause («не
+жалуюсь»), in a sentence with a conditional clause («если не придёт к пятнице, буду
+жаловаться»: a threat not yet made) or with a `not_complaint` phrase («претензий нет»).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from replyguard.lang.base import Analysis, LanguageAdapter, Token
+from replyguard.models import Context
+from replyguard.reported import frames
+from replyguard.wording import Hit, LemmaPhrases
+
+CUSTOMER = "customer"  # the analysis memo key of the reading
+
+
+class CustomerVocabulary(BaseModel):
+    """A pack's `customer:` section. Phrases are in dictionary form and match any inflection;
+    a word written `=word` matches only that form («=верните деньги»: a demand, not «как
+    вернуть деньги?»). `objects` groups the words that name one thing (order: заказ,
+    посылка), so «посылка» in the message is named back by «заказ» in the reply; `common`
+    lists words too general to count as naming the customer's point back."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    complaint: list[str] = Field(default_factory=list)
+    not_complaint: list[str] = Field(default_factory=list)
+    negators: list[str] = Field(default_factory=list)
+    question: list[str] = Field(default_factory=list)
+    thanks: list[str] = Field(default_factory=list)
+    objects: dict[str, list[str]] = Field(default_factory=dict)
+    common: list[str] = Field(default_factory=list)
+
+    @field_validator("complaint", "not_complaint", "negators", "question", "thanks", "common")
+    @classmethod
+    def _no_empty_entry(cls, value: list[str]) -> list[str]:
+        if any(not entry.strip() for entry in value):
+            raise ValueError("an entry must not be empty")
+        return [" ".join(entry.split()) for entry in value]
+
+    @field_validator("objects")
+    @classmethod
+    def _no_empty_object(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        if any(not words or any(not w.strip() for w in words) for words in value.values()):
+            raise ValueError("each object needs at least one word, and no word may be empty")
+        return value
+
+    def merged(self, other: CustomerVocabulary) -> CustomerVocabulary:
+        """This vocabulary with another pack's entries added (a company pack extends it)."""
+        objects = {key: list(words) for key, words in self.objects.items()}
+        for key, words in other.objects.items():
+            objects[key] = list(dict.fromkeys([*objects.get(key, []), *words]))
+        lists = {
+            name: list(dict.fromkeys([*getattr(self, name), *getattr(other, name)]))
+            for name in ("complaint", "not_complaint", "negators", "question", "thanks", "common")
+        }
+        return CustomerVocabulary(objects=objects, **lists)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the customer's message says, for the conversation checks."""
+
+    complaints: tuple[Hit, ...]  # in the customer's message
+    question: bool
+    thanks: bool
+    objects: frozenset[str]  # keys of `objects` the message names
+    words: frozenset[str]  # its content words (lemmas), besides the objects
+    acknowledged: bool  # the reply names one of the objects or content words back
+    message: Analysis  # the message itself, for checks that look for their own words in it
+
+    @property
+    def complaint(self) -> bool:
+        return bool(self.complaints)
+
+
+class CustomerReader:
+    """One language's reading of the customer's message, from the packs' vocabulary."""
+
+    def __init__(self, vocabulary: CustomerVocabulary | None, adapter: LanguageAdapter) -> None:
+        self._adapter = adapter
+        self._vocabulary = vocabulary
+        if vocabulary is None:
+            return
+        self._complaint = LemmaPhrases(vocabulary.complaint, adapter, gaps=2)
+        self._not_complaint = LemmaPhrases(vocabulary.not_complaint, adapter, gaps=1)
+        self._negators = frozenset(n.lower() for n in vocabulary.negators)
+        self._question = LemmaPhrases(vocabulary.question, adapter)
+        self._thanks = LemmaPhrases(vocabulary.thanks, adapter)
+        self._objects = {key: LemmaPhrases(words, adapter) for key, words in vocabulary.objects.items()}
+        self._common = frozenset(lemma for word in vocabulary.common for lemma in _lemmas(adapter, word))
+
+    def read(self, reply: Analysis, context: Context) -> Reading | None:
+        """The reading of `context.customer_message` (None without one or without a
+        vocabulary), with whether `reply` names its point back."""
+        text = context.customer_message
+        if self._vocabulary is None or text is None or not text.strip():
+            return None
+        message = self._adapter.analyse(text)
+        complaints = tuple(self._complaints(message))
+        objects = self._named(message)
+        names = self._names(context)
+        words = self._adapter.content_words(message) - self._common - names
+        acknowledged = False
+        if complaints:  # only a complaint needs its point named back: read the reply for it
+            acknowledged = bool(objects & self._named(reply)) or bool(words & self._adapter.content_words(reply))
+        return Reading(
+            complaints=complaints,
+            question="?" in text or "？" in text or bool(self._question.find(message)),
+            thanks=bool(self._thanks.find(message)),
+            objects=objects,
+            words=frozenset(words),
+            acknowledged=acknowledged,
+            message=message,
+        )
+
+    def _complaints(self, message: Analysis) -> list[Hit]:
+        hits = self._complaint.find(message)
+        if not hits:
+            return []
+        _, conditional = frames(self._adapter, message)
+        disowned = self._not_complaint.find(message)
+        kept = []
+        for hit in hits:
+            sentence = _sentence(message, hit.start)
+            if any(sentence[0] <= low < sentence[1] for low, _ in conditional):
+                continue
+            if any(sentence[0] <= d.start < sentence[1] for d in disowned):
+                continue
+            if self._negated(message, hit):
+                continue
+            kept.append(hit)
+        return kept
+
+    def _negated(self, message: Analysis, hit: Hit) -> bool:
+        """A negator among the two words before the hit, in its clause («не жалуюсь»)."""
+        if not self._negators:
+            return False
+        before = [t for t in message.tokens if t.end <= hit.start and not t.is_space]
+        for token in reversed(before[-3:]):
+            if token.pos == "PUNCT":
+                return False
+            if token.lower in self._negators or self._ends_with_negator(message, token):
+                return True
+        return False
+
+    def _ends_with_negator(self, message: Analysis, token: Token) -> bool:
+        # where words are written together (Chinese), a negator may end the token before: 并不 投诉
+        return self._adapter.joins is not None and any(token.lower.endswith(n) for n in self._negators)
+
+    def _named(self, analysis: Analysis) -> frozenset[str]:
+        return frozenset(key for key, words in self._objects.items() if words.find(analysis))
+
+    def _names(self, context: Context) -> frozenset[str]:
+        """The people's and the company's names: the same name in both texts is not the
+        customer's point named back."""
+        found: set[str] = set()
+        for name in (context.customer_name, context.operator_name, context.company_name):
+            if name:
+                found.update(lemma for word in name.split() for lemma in _lemmas(self._adapter, word))
+        return frozenset(found)
+
+
+def _lemmas(adapter: LanguageAdapter, word: str) -> set[str]:
+    return {lemma.lower() for t in adapter.words(word) for lemma in (t.lower, *t.lemmas)}
+
+
+def _sentence(analysis: Analysis, offset: int) -> tuple[int, int]:
+    for low, high in analysis.sentences:
+        if low <= offset < high:
+            return low, high
+    return 0, len(analysis.text)

@@ -1,0 +1,130 @@
+"""Dictionary-form phrases of a pack's data, found by lemma in any analysed text.
+
+The conversation checks read wordings in two texts, the customer's message and the reply
+(«верните деньги» in «верните, пожалуйста, деньги», «приносить извинение» in «приносим
+извинения»): one word-by-word lemma match for languages written with spaces, a character
+match for Chinese (a segmenter's cut must not hide a phrase), as the lexicon kind does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from replyguard.lang.base import Analysis, LanguageAdapter, Token
+
+# where a phrase may not reach across: the end of a sentence or a line
+_STOPS = frozenset(".!?…。！？\n;；")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One phrase found: its characters in the analysed text and the phrase as listed."""
+
+    start: int
+    end: int
+    phrase: str
+
+
+class LemmaPhrases:
+    """Phrases matched in any inflection; with `gaps`, up to that many other words (and any
+    commas) may stand between two words of a phrase («верните, пожалуйста, деньги»)."""
+
+    def __init__(self, phrases: Iterable[str], adapter: LanguageAdapter, gaps: int = 0) -> None:
+        self._gaps = gaps
+        self._by_first: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
+        self._characters: list[tuple[str, str, bool]] = []
+        for phrase in dict.fromkeys(" ".join(p.lower().split()) for p in phrases):
+            if not phrase:
+                continue
+            characters = adapter.character_phrase(phrase)
+            if characters is not None:
+                self._characters.append((phrase, characters[0], characters[1]))
+                continue
+            steps = tuple(lemmas | {written} for lemmas, written in _steps(adapter, phrase))
+            if steps:
+                for lemma in steps[0]:
+                    self._by_first.setdefault(lemma, []).append((phrase, steps))
+
+    def __bool__(self) -> bool:
+        return bool(self._by_first or self._characters)
+
+    def find(self, analysis: Analysis, low: int = 0, high: int | None = None) -> list[Hit]:
+        """Every phrase found between characters `low` and `high`, in text order."""
+        high = len(analysis.text) if high is None else high
+        hits: list[Hit] = []
+        if self._characters:
+            hits.extend(self._character_hits(analysis, low, high))
+        if self._by_first:
+            tokens = analysis.tokens
+            for i, token in enumerate(tokens):
+                if token.start < low or token.end > high:
+                    continue
+                for key in (token.lower, *token.lemmas):
+                    for phrase, steps in self._by_first.get(key.lower(), ()):
+                        end = self._match_from(tokens, i, steps, high)
+                        if end is not None:
+                            hits.append(Hit(token.start, end, phrase))
+        return sorted(set(hits), key=lambda h: (h.start, -h.end))
+
+    def first(self, analysis: Analysis, low: int = 0, high: int | None = None) -> Hit | None:
+        hits = self.find(analysis, low, high)
+        return hits[0] if hits else None
+
+    def _match_from(self, tokens: list[Token], i: int, steps: tuple[frozenset[str], ...], high: int) -> int | None:
+        end = tokens[i].end
+        at = i
+        for step in steps[1:]:
+            skipped = 0
+            at += 1
+            while at < len(tokens):
+                token = tokens[at]
+                if token.end > high or token.text in _STOPS or (token.is_space and "\n" in token.text):
+                    return None
+                if token.is_space or token.pos == "PUNCT":
+                    at += 1
+                    continue
+                if token.lower in step or not step.isdisjoint(token.lemmas):
+                    break
+                skipped += 1
+                if skipped > self._gaps:
+                    return None
+                at += 1
+            else:
+                return None
+            end = tokens[at].end
+        return end
+
+    def _character_hits(self, analysis: Analysis, low: int, high: int) -> list[Hit]:
+        text = analysis.lowered
+        hits = []
+        bounds: tuple[set[int], set[int]] | None = None
+        for phrase, characters, bounded in self._characters:
+            at = text.find(characters, low, high)
+            while at != -1:
+                end = at + len(characters)
+                if bounded:
+                    if bounds is None:
+                        bounds = ({t.start for t in analysis.tokens}, {t.end for t in analysis.tokens})
+                    if at not in bounds[0] or end not in bounds[1]:
+                        at = text.find(characters, at + 1, high)
+                        continue
+                hits.append(Hit(at, end, phrase))
+                at = text.find(characters, at + 1, high)
+        return hits
+
+
+def _steps(adapter: LanguageAdapter, phrase: str) -> list[tuple[frozenset[str], str]]:
+    """Each word of a phrase: its lemmas and the ways people type it (Slovenian without
+    č/š/ž), and the word as written; a word written `=word` is that form only. Punctuation
+    is left out."""
+    steps: list[tuple[frozenset[str], str]] = []
+    for word in phrase.split():
+        if word.startswith("=") and len(word) > 1:
+            steps.append((frozenset(), word[1:]))
+            continue
+        for token in adapter.words(word):
+            if not token.is_space and token.pos != "PUNCT" and any(c.isalnum() for c in token.text):
+                lemmas = {lemma.lower() for lemma in token.lemmas} | set(adapter.typed_forms(token.lower))
+                steps.append((frozenset(lemmas), token.lower))
+    return steps
