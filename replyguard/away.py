@@ -85,4 +85,11 @@ def _named(guard: Guard, body: str, context: Context, lang: str) -> str | None:
         return None
     report = guard.check(body, context, lang=lang)
     named = [f.id for f in report.findings if f.category is Category.personalization and f.start == f.end == 0]
-    return report.apply(named[:1], unsafe=True) if named else None
+    if not named:
+        return None
+    greeting = next(f for f in report.findings if f.id == named[0]).suggestions[0].replacement.rstrip()
+    if greeting.endswith((",", "，")) and body[:1].isupper():
+        # «Spoštovana gospa Novak, hvala …»: a greeting closed by a comma runs on in lowercase
+        body = body[0].lower() + body[1:]
+        return greeting + " " + body
+    return report.apply(named[:1], unsafe=True)

@@ -225,13 +225,14 @@ def merge_overlapping(findings: list[Finding]) -> list[Finding]:
     ranked = sorted(findings, key=lambda f: (-_STRENGTH[f.severity], -(f.end - f.start), f.start, f.rule))
     kept: list[Finding] = []
     spans: dict[str, _KeptSpans] = defaultdict(_KeptSpans)
-    points: set[tuple[str, int]] = set()
+    points: set[tuple[str, str, int]] = set()
     for finding in ranked:
         if finding.start == finding.end:
             # a point is reply-level advice (no apology, no closing): distinct rules there
             # say distinct things, so only the same rule's twice at one point is merged
-            if (finding.rule, finding.start) not in points:
-                points.add((finding.rule, finding.start))
+            point = (finding.category.value, finding.rule, finding.start)
+            if point not in points:
+                points.add(point)
                 kept.append(finding)
         elif spans[finding.category.value].take(finding.start, finding.end):
             kept.append(finding)

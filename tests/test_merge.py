@@ -10,8 +10,8 @@ from replyguard.models import Category, Finding, Severity
 
 def _naive(findings: list[Finding]) -> list[Finding]:
     def overlap(a: Finding, b: Finding) -> bool:
-        if a.start == a.end or b.start == b.end:
-            return (a.start, a.end) == (b.start, b.end)
+        if a.start == a.end or b.start == b.end:  # a point: only the same rule's at the same point
+            return (a.start, a.end, a.rule) == (b.start, b.end, b.rule)
         return a.start < b.end and b.start < a.end
 
     ranked = sorted(findings, key=lambda f: (-_STRENGTH[f.severity], -(f.end - f.start), f.start, f.rule))

@@ -11,8 +11,9 @@ To a complaint (see `customer`):
                       apology buried after a «no» is missing where it counts
   acknowledgement     the reply names back none of the things the customer named (the
                       vocabulary's `objects`, or the message's content words)
-  next_step           no commitment (see `promises`) and none of `phrases` (a solution
-                      already carried out: «оформили возврат», 已为您补发)
+  next_step           no commitment and no future action stated (see `promises`), and
+                      none of `phrases` (a solution already carried out: «оформили
+                      возврат», 已为您补发)
   promotion           `phrases` (discounts, new products, «кстати») offered while the
                       complaint is open; not in a sentence with one of `unless` (compensation
                       «в качестве извинения»), nor when the customer asked about them
@@ -198,8 +199,8 @@ class CompiledConversation:
         if reading is None or not reading.complaint:
             return []
         found = _found(analysis)
-        if found is not None and found.promises:
-            return []
+        if found is not None and (found.promises or found.statements):
+            return []  # a commitment, or any future action of ours («технолог осмотрит», «пришьём»)
         if self._phrases[rule.id] and self._phrases[rule.id].find(analysis):
             return []
         return [self._at_start(rule, analysis)]
@@ -210,13 +211,12 @@ class CompiledConversation:
         if reading is None or not reading.complaint:
             return []
         offers = self._phrases[rule.id]
-        if offers.find(reading.message):  # the customer asked about the offer: answering is no pitch
-            return []
+        asked = {hit.phrase for hit in offers.find(reading.message)}  # the customer's own subject: no pitch
         reported, _ = frames(self._adapter, analysis)
         matches = []
         seen: set[tuple[int, int]] = set()
         for hit in offers.find(analysis):
-            if any(low <= hit.start < high for low, high in reported):
+            if hit.phrase in asked or any(low <= hit.start < high for low, high in reported):
                 continue
             low, high = _trimmed(analysis.text, _sentence(analysis, hit.start))
             if (low, high) in seen or self._unless[rule.id].find(analysis, low, high):
@@ -314,6 +314,8 @@ class CompiledConversation:
         if not lines:
             return []
         low, high = lines[0]
+        if len(lines) > 1 and high - low <= 40 and analysis.text[high - 1] in ":：,，":
+            high = lines[1][1]  # an address line first («王先生：», «Anna Novak,»), the greeting after it
         if self._phrases[rule.id].find(analysis, low, high):
             return []
         suggestions = [Suggestion(low, low, rule.opening + "\n\n", safe=False)] if rule.opening else []

@@ -38,7 +38,8 @@ def test_pack_examples_typed_plain_are_still_caught(guard: Guard) -> None:
             if plain == example.text:
                 continue
             total += 1
-            if not any(f.category == rule.category for f in guard.check(plain, lang="sl").findings):
+            context = example.context if example.context is not None else rule.examples.context
+            if not any(f.category == rule.category for f in guard.check(plain, context, lang="sl").findings):
                 missed.append((rule.id, plain))
     assert total > 100
     assert len(missed) <= total * 0.05, missed

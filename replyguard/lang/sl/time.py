@@ -879,3 +879,16 @@ def deadline_phrase(deadline: dt.datetime, now: dt.datetime) -> str:
         if deadline.year != now.year:
             day += f" {deadline.year}"
     return f"{day} {_clock_phrase(deadline)}"
+
+
+def from_phrase(start: dt.datetime, now: dt.datetime) -> str:
+    """When the company is back, lowercase, for «Odgovorili vam bomo …»: «danes po 8. uri»,
+    «jutri po 8. uri», «v ponedeljek po 8. uri», «5. januarja po 9.30» (the day as
+    `deadline_phrase` says it; the hour as Slovenes write it)."""
+    # the day exactly as deadline_phrase says it: its phrase for that day's end, the clock cut off
+    day = deadline_phrase(start.replace(hour=23, minute=59), now).removesuffix(" do konca dneva")
+    if start.minute == 0:
+        clock = "po polnoči" if start.hour == 0 else f"po {start.hour}. uri"
+    else:
+        clock = f"po {start.hour}.{start.minute:02d}"
+    return f"{day} {clock}"

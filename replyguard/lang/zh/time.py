@@ -576,3 +576,21 @@ def _clock_words(hour: int, minute: int) -> str:
         part, shown = ("下午" if hour <= 18 else "晚上"), hour - 12  # 下午6点前: the usual close
     minutes = "" if minute == 0 else "半" if minute == 30 else f"{minute:02d}分"
     return f"{part}{shown}点{minutes}"
+
+
+def from_phrase(start: dt.datetime, now: dt.datetime) -> str:
+    """When the company is back, for the away message's «我们将在{when}回复您»: 今天上午9点后,
+    明天上午9点后, 周一上午9点后, 1月4日上午9点后 — the day as `deadline_phrase` says it, except
+    that a weekday of the coming six days is named bare (said on a Friday, 周一 is the coming
+    Monday, as auto-replies write it; the same weekday a week ahead is 下周五), then the clock
+    with the part of the day and 后: from then on."""
+    today = now.astimezone(start.tzinfo).date() if start.tzinfo else now.date()
+    day = start.date()
+    ahead = (day - today).days
+    if 0 <= ahead <= 2:
+        day_words = ("今天", "明天", "后天")[ahead]
+    elif 0 < ahead <= 7:
+        day_words = ("下" if ahead == 7 else "") + "周" + _WEEKDAY_NAMES[day.weekday()]
+    else:
+        day_words = _date_words(day, today)
+    return f"{day_words}{_clock_words(start.hour, start.minute)}后"

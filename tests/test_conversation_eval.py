@@ -1,0 +1,68 @@
+"""The conversation dev cases (tests/data/conversation, 50 per language in the SCHEMA format
+of ../shared/eval, written from the guidelines by writers who had not read the rules): the
+structure and tone findings they expect are found, and the good replies stay free of them.
+Scored as ../shared/tools/evaluate.py scores: a finding of the category overlapping the
+trigger, or anywhere for a reply-level (null) trigger."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from replyguard import Guard, Report
+
+DATA = Path(__file__).parent / "data" / "conversation"
+
+
+@pytest.fixture(scope="module")
+def guard() -> Guard:
+    return Guard()
+
+
+def _cases(lang: str) -> list[dict[str, Any]]:
+    lines = (DATA / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _hit(report: Report, text: str, category: str, trigger: str | None) -> bool:
+    found = [f for f in report.findings if f.category.value == category]
+    if trigger is None:
+        return bool(found)
+    low = text.index(trigger)
+    high = low + len(trigger)
+    return any((f.start < high and low < f.end) or (f.start == f.end and low <= f.start <= high) for f in found)
+
+
+# the recall each language has reached (issue 11 is open: sl and zh vocabularies still grow)
+RECALL = {"ru": 0.9, "sl": 0.6, "zh": 0.65}
+
+
+@pytest.mark.parametrize("lang", ["ru", "sl", "zh"])
+def test_expected_conversation_findings_are_found(guard: Guard, lang: str) -> None:
+    expected = missed = 0
+    misses = []
+    for case in _cases(lang):
+        report = guard.check(case["text"], case["context"], lang=lang)
+        for want in case["expect"]:
+            expected += 1
+            if not _hit(report, case["text"], want["category"], want["trigger"]):
+                missed += 1
+                misses.append(case["id"])
+    assert expected >= 25
+    assert expected - missed >= expected * RECALL[lang], misses
+
+
+@pytest.mark.parametrize("lang", ["ru", "sl", "zh"])
+def test_good_replies_stay_clean(guard: Guard, lang: str) -> None:
+    flagged = []
+    for case in _cases(lang):
+        if case["expect"]:
+            continue
+        report = guard.check(case["text"], case["context"], lang=lang)
+        banned = set(case.get("clean_of", ["structure"]))
+        if any(f.category.value in banned for f in report.findings):
+            flagged.append(case["id"])
+    assert len(flagged) <= 1, flagged
