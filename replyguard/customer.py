@@ -13,6 +13,7 @@ Not complaints: a complaint word right after one of the `negators` in its clause
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -75,8 +76,8 @@ class Reading:
     complaints: tuple[Hit, ...]  # in the customer's message
     question: bool
     thanks: bool
-    objects: frozenset[str]  # keys of `objects` the message names
-    words: frozenset[str]  # its content words (lemmas), besides the objects
+    objects: frozenset[str]  # keys of `objects` a complaint names (read for complaints only)
+    words: frozenset[str]  # a complaint's content words (lemmas), besides the objects
     acknowledged: bool  # the reply names one of the objects or content words back
     message: Analysis  # the message itself, for checks that look for their own words in it
 
@@ -91,6 +92,7 @@ class CustomerReader:
     def __init__(self, vocabulary: CustomerVocabulary | None, adapter: LanguageAdapter) -> None:
         self._adapter = adapter
         self._vocabulary = vocabulary
+        self._name_lemmas: dict[str, frozenset[str]] = {}
         if vocabulary is None:
             return
         self._complaint = LemmaPhrases(vocabulary.complaint, adapter, gaps=2)
@@ -109,18 +111,19 @@ class CustomerReader:
             return None
         message = self._adapter.analyse(text)
         complaints = tuple(self._complaints(message))
-        objects = self._named(message)
-        names = self._names(context)
-        words = self._adapter.content_words(message) - self._common - names
+        objects: frozenset[str] = frozenset()
+        words: frozenset[str] = frozenset()
         acknowledged = False
-        if complaints:  # only a complaint needs its point named back: read the reply for it
+        if complaints:  # only a complaint needs its point named back: read what both name
+            objects = self._named(message)
+            words = self._adapter.content_words(message) - self._common - self._names(context)
             acknowledged = bool(objects & self._named(reply)) or bool(words & self._adapter.content_words(reply))
         return Reading(
             complaints=complaints,
             question="?" in text or "？" in text or bool(self._question.find(message)),
             thanks=bool(self._thanks.find(message)),
             objects=objects,
-            words=frozenset(words),
+            words=words,
             acknowledged=acknowledged,
             message=message,
         )
@@ -131,24 +134,32 @@ class CustomerReader:
             return []
         _, conditional = frames(self._adapter, message)
         disowned = self._not_complaint.find(message)
+        starts = [t.start for t in message.tokens]
         kept = []
         for hit in hits:
-            sentence = _sentence(message, hit.start)
+            sentence = message.sentence_at(hit.start)
             if any(sentence[0] <= low < sentence[1] for low, _ in conditional):
                 continue
             if any(sentence[0] <= d.start < sentence[1] for d in disowned):
                 continue
-            if self._negated(message, hit):
+            if self._negated(message, hit.start, bisect_left(starts, hit.start)):
                 continue
             kept.append(hit)
         return kept
 
-    def _negated(self, message: Analysis, hit: Hit) -> bool:
-        """A negator among the two words before the hit, in its clause («не жалуюсь»)."""
+    def _negated(self, message: Analysis, start: int, first: int) -> bool:
+        """A negator among the three words ending before `start` (token `first` on), in its
+        clause («не жалуюсь»)."""
         if not self._negators:
             return False
-        before = [t for t in message.tokens if t.end <= hit.start and not t.is_space]
-        for token in reversed(before[-3:]):
+        before: list[Token] = []
+        at = first - 1
+        while at >= 0 and len(before) < 3:
+            token = message.tokens[at]
+            if not token.is_space and token.end <= start:
+                before.append(token)
+            at -= 1
+        for token in before:
             if token.pos == "PUNCT":
                 return False
             if token.lower in self._negators or self._ends_with_negator(message, token):
@@ -164,20 +175,20 @@ class CustomerReader:
 
     def _names(self, context: Context) -> frozenset[str]:
         """The people's and the company's names: the same name in both texts is not the
-        customer's point named back."""
+        customer's point named back (each name's lemmas analysed once; a bounded memory)."""
         found: set[str] = set()
         for name in (context.customer_name, context.operator_name, context.company_name):
             if name:
-                found.update(lemma for word in name.split() for lemma in _lemmas(self._adapter, word))
+                lemmas = self._name_lemmas.get(name)
+                if lemmas is None:
+                    if len(self._name_lemmas) > 4096:
+                        self._name_lemmas.clear()
+                    lemmas = self._name_lemmas[name] = frozenset(
+                        lemma for word in name.split() for lemma in _lemmas(self._adapter, word)
+                    )
+                found.update(lemmas)
         return frozenset(found)
 
 
 def _lemmas(adapter: LanguageAdapter, word: str) -> set[str]:
     return {lemma.lower() for t in adapter.words(word) for lemma in (t.lower, *t.lemmas)}
-
-
-def _sentence(analysis: Analysis, offset: int) -> tuple[int, int]:
-    for low, high in analysis.sentences:
-        if low <= offset < high:
-            return low, high
-    return 0, len(analysis.text)

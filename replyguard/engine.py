@@ -43,10 +43,11 @@ class CompiledPack:
         `commitments` is the packs' lexicon of promise verbs (see `promises`), `customer`
         their vocabulary for reading the customer's message (see `customer`)."""
         self.promises = CommitmentFinder(commitments, adapter)
-        self.customer = CustomerReader(customer, adapter)
         by_kind: dict[str, list[RuleBase]] = defaultdict(list)
         for rule in rules:
             by_kind[rule.kind].append(rule)
+        # only the conversation rules read the customer's message: without them it is not analysed
+        self.customer = CustomerReader(customer if "conversation" in by_kind else None, adapter)
         self.kinds: list[CompiledKind] = [
             COMPILERS[kind](group, adapter, prefilter=prefilter, cache=cache) for kind, group in sorted(by_kind.items())
         ]
@@ -122,7 +123,7 @@ def _repeats_sentence(analysis: Analysis, start: int, end: int, replacement: str
     words = [w for w in _WORD.findall(replacement.lower()) if len(w) > 2]
     if not words:
         return False
-    low, high = next(((a, b) for a, b in analysis.sentences if a <= start < b), (0, len(analysis.text)))
+    low, high = analysis.sentence_at(start)
     around = (analysis.text[low:start] + " " + analysis.text[end:high]).lower()
     present = set(_WORD.findall(around))
     return any(word in present for word in words)

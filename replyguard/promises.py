@@ -91,6 +91,18 @@ def moment_of(context: Context) -> Moment:
     return Moment(now.astimezone(calendar.tz), calendar, given)
 
 
+def verb_entries(entries: list[str]) -> list[tuple[str, ...]]:
+    """A rule's «verb [object…]» entries («передать специалист», 加强 培训), split once."""
+    return [tuple(entry.lower().split()) for entry in entries]
+
+
+def says(verb: PromiseVerb, entries: list[tuple[str, ...]]) -> bool:
+    """Whether a verb group is one of the entries: its lemma, with every object named."""
+    lemmas = {lemma.lower() for lemma in verb.lemmas}
+    objects = set(verb.objects)
+    return any(entry[0] in lemmas and all(o in objects for o in entry[1:]) for entry in entries)
+
+
 def lead_for(moment: Moment, kind: CommitmentKind) -> dt.timedelta:
     """How long the company needs for a promise of `kind` (no time without a policy)."""
     if not moment.policy_given:

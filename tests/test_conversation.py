@@ -1,5 +1,6 @@
-"""A reply against the message it answers: thanks for a wait longer than the company's
-response time (the first conversation check; the rest of issue 11 builds on the same kind)."""
+"""A reply against the message it answers and its channel (rule kind `conversation`): the
+customer's message read, the complaint checks, waiting, deferred answers, phone and email
+etiquette, smileys and emoji, the packs' data and the away message."""
 
 from __future__ import annotations
 

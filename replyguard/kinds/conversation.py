@@ -36,9 +36,9 @@ By channel (`channels`):
   length              email: more than `max_paragraphs` paragraphs answering a question that
                       is not a complaint (`greetings` and `closings` paragraphs not counted)
   first_reply_smiley  first contact in one of `channels`, `policy.first_reply_smiley` (None:
-                      `custom`, the language's habit) and no emoji nor `phrases` (emoticons)
+                      `custom`, the language's habit) and no emoji nor typed smiley (:) ^_^)
   emoji               emoji in a channel the policy forbids them in (`policy.emoji`; a channel
-                      it does not name: forbidden when listed in `channels`)
+                      it does not name: forbidden when listed in `forbidden_in`)
 
 Silent without what a check needs (the customer's message, the times, the channel): it
 never guesses.
@@ -47,6 +47,7 @@ never guesses.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Literal
 
@@ -59,7 +60,7 @@ from replyguard.kinds.phrases import greeting_end, no_empty_phrase
 from replyguard.kinds.promise import PROMISES
 from replyguard.lang.base import Analysis, LanguageAdapter
 from replyguard.models import Channel, Context
-from replyguard.promises import Found, feasible_deadline, lead_for
+from replyguard.promises import Found, feasible_deadline, lead_for, says, verb_entries
 from replyguard.reported import frames
 from replyguard.wording import LemmaPhrases
 
@@ -93,7 +94,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "greeting_line": ("phrases",),
     "closing_line": ("phrases",),
     "first_reply_smiley": ("channels",),
-    "emoji": ("channels",),
+    "emoji": ("forbidden_in",),
 }
 
 
@@ -111,7 +112,8 @@ class ConversationRule(RuleBase):
     opening: str | None = Field(default=None, min_length=1)
     closing: str | None = Field(default=None, min_length=1)
     time_goes: Literal["before", "after"] = "after"  # deferred_answer: the deadline beside the verb
-    channels: list[Channel] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=list)  # the channels the check applies to; empty: all
+    forbidden_in: list[Channel] = Field(default_factory=list)  # emoji: where the policy says nothing
     custom: bool = False
     window: int = Field(default=2, ge=1)
     max_paragraphs: int = Field(default=3, ge=1)
@@ -144,17 +146,13 @@ class CompiledConversation:
         self._thanks = {rule.id: LemmaPhrases(rule.thanks, adapter, gaps=1) for rule in rules}
         self._greetings = {rule.id: LemmaPhrases(rule.greetings, adapter) for rule in rules}
         self._closings = {rule.id: LemmaPhrases(rule.closings, adapter) for rule in rules}
-        self._verbs = {
-            rule.id: [tuple(p.lower().split()) for p in rule.phrases]
-            for rule in rules
-            if rule.check == "deferred_answer"
-        }
+        self._verbs = {rule.id: verb_entries(rule.phrases) for rule in rules if rule.check == "deferred_answer"}
 
     def find(self, analysis: Analysis, context: Context) -> list[Match]:
         matches = []
         reading: Reading | None = analysis.memo.get(CUSTOMER)
         for rule in self._rules:
-            if rule.channels and rule.check not in ("emoji",) and context.channel not in rule.channels:
+            if rule.channels and context.channel not in rule.channels:
                 continue
             matches.extend(_CHECKS[rule.check](self, rule, analysis, context, reading))
         return matches
@@ -179,7 +177,7 @@ class CompiledConversation:
         found = _found(analysis)
         for refusal in self._refusals[rule.id].find(analysis, 0, apology.start):
             ours = found is None or not found.not_ours(refusal.start, refusal.end)
-            if ours and _sentence(analysis, refusal.start) != _sentence(analysis, apology.start):
+            if ours and analysis.sentence_at(refusal.start) != analysis.sentence_at(apology.start):
                 suggestions = [self._opening(rule, analysis, rule.opening).suggestions[0]] if rule.opening else []
                 return [Match(rule, refusal.start, refusal.end, suggestions)]
         return []
@@ -218,7 +216,7 @@ class CompiledConversation:
         for hit in offers.find(analysis):
             if hit.phrase in asked or any(low <= hit.start < high for low, high in reported):
                 continue
-            low, high = _trimmed(analysis.text, _sentence(analysis, hit.start))
+            low, high = _trimmed(analysis.text, analysis.sentence_at(hit.start))
             if (low, high) in seen or self._unless[rule.id].find(analysis, low, high):
                 continue
             seen.add((low, high))
@@ -246,11 +244,9 @@ class CompiledConversation:
         for verb in found.statements:
             if verb.voice not in ("first", "impersonal"):
                 continue
-            lemmas = {lemma.lower() for lemma in verb.lemmas}
-            objects = set(verb.objects)
-            if not any(e[0] in lemmas and all(o in objects for o in e[1:]) for e in entries):
+            if not says(verb, entries):
                 continue
-            sentence = _sentence(analysis, verb.start)
+            sentence = analysis.sentence_at(verb.start)
             if any(low <= verb.start < high for low, high in dated) or _next_dated(analysis, sentence, dated):
                 continue
             if self._unless[rule.id] and self._unless[rule.id].find(analysis, *sentence):
@@ -369,7 +365,7 @@ class CompiledConversation:
         if channel is None:
             return []
         allowed = context.policy.emoji.get(channel)
-        if allowed is True or (allowed is None and channel not in rule.channels):
+        if allowed is True or (allowed is None and channel not in rule.forbidden_in):
             return []
         matches = []
         text = analysis.text
@@ -442,17 +438,13 @@ def _after_greeting(analysis: Analysis, adapter: LanguageAdapter, greetings: Lem
     return greeting_end(analysis, adapter, hit.end)
 
 
-def _sentence(analysis: Analysis, offset: int) -> tuple[int, int]:
-    for low, high in analysis.sentences:
-        if low <= offset < high:
-            return low, high
-    return 0, len(analysis.text)
-
-
 def _next_dated(analysis: Analysis, sentence: tuple[int, int], dated: list[tuple[int, int]]) -> bool:
     """The sentence right after has a dated promise («Уточню у склада. Ответ пришлю до 15:00.»)."""
-    following = [s for s in analysis.sentences if s[0] >= sentence[1]]
-    return bool(following) and any(low <= following[0][0] < high for low, high in dated)
+    at = bisect_left(analysis.sentences, (sentence[1],))
+    if at == len(analysis.sentences):
+        return False
+    following = analysis.sentences[at][0]
+    return any(low <= following < high for low, high in dated)
 
 
 def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:

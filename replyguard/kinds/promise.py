@@ -36,7 +36,7 @@ from replyguard.kinds.base import Match, RuleBase, Suggestion
 from replyguard.kinds.phrases import Phrases, no_empty_phrase, opening, phrase_pattern
 from replyguard.lang.base import Analysis, LanguageAdapter
 from replyguard.models import CommitmentKind, Context
-from replyguard.promises import Found, Moment, Promise, feasible_deadline, lead_for
+from replyguard.promises import Found, Moment, Promise, feasible_deadline, lead_for, says, verb_entries
 
 Check = Literal["too_soon", "non_working_day", "outside_hours", "vague", "nobody", "empty", "guarantee", "overdue"]
 KINDS: tuple[CommitmentKind, ...] = ("callback", "reply", "delivery", "refund", "resolve", "other")
@@ -129,9 +129,7 @@ class CompiledPromises:
         self._subjects = {rule.id: frozenset(p.lower() for p in rule.phrases) for rule in rules}
         self._standalone = {rule.id: phrase_pattern(rule.standalone, adapter, gaps=2) for rule in rules}
         self._greetings = {rule.id: phrase_pattern(rule.greetings, adapter) for rule in rules}
-        self._verb_phrases = {
-            rule.id: [tuple(p.lower().split()) for p in rule.phrases] for rule in rules if rule.check == "empty"
-        }
+        self._verb_phrases = {rule.id: verb_entries(rule.phrases) for rule in rules if rule.check == "empty"}
 
     def find(self, analysis: Analysis, context: Context) -> list[Match]:
         found = analysis.memo.get(PROMISES)
@@ -243,9 +241,7 @@ class CompiledPromises:
         for verb in found.statements:
             if verb.voice not in ("first", "impersonal") or verb.start in dated:
                 continue
-            lemmas = {lemma.lower() for lemma in verb.lemmas}
-            objects = set(verb.objects)
-            if any(p[0] in lemmas and all(o in objects for o in p[1:]) for p in phrases):
+            if says(verb, phrases):
                 matches.append(Match(rule, verb.start, verb.end))
         return matches
 

@@ -13,6 +13,7 @@ import importlib
 import re
 import threading
 from abc import ABC, abstractmethod
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -89,6 +90,13 @@ class Analysis:
         if self._lowered is None:
             self._lowered = self.text.lower()
         return self._lowered
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The bounds of the sentence holding character `offset` (the whole text if none does)."""
+        at = bisect_right(self.sentences, (offset, len(self.text) + 1)) - 1
+        if at >= 0 and self.sentences[at][0] <= offset < self.sentences[at][1]:
+            return self.sentences[at]
+        return 0, len(self.text)
 
     def describe(self, start: int = 0, end: int | None = None) -> str:
         """What the adapter saw, one token a line: used by failing rule examples."""

@@ -1128,16 +1128,7 @@ def deadline_phrase(deadline: dt.datetime, now: dt.datetime) -> str:
     """A concrete deadline, lowercase, for the middle of a sentence: «сегодня до 18:00»,
     «завтра до 12:00», «в понедельник до 18:00», «5 декабря до 18:00»; a deadline at the
     end of a day is «… до конца дня»."""
-    local_now = now.astimezone(deadline.tzinfo) if deadline.tzinfo is not None else now
-    today = local_now.date()
-    day = deadline.date()
-    ahead = (day - today).days
-    if ahead in (0, 1, 2):
-        when = ("сегодня", "завтра", "послезавтра")[ahead]
-    elif 0 < ahead < 7:
-        when = _ON_WEEKDAY[day.weekday()]
-    else:
-        when = date_words(day, today)
+    when = _day_words(deadline, now)
     if deadline.time() >= dt.time(23, 59):
         return f"{when} до конца дня"
     return f"{when} до {deadline.hour}:{deadline.minute:02d}"
@@ -1146,14 +1137,18 @@ def deadline_phrase(deadline: dt.datetime, now: dt.datetime) -> str:
 def from_phrase(start: dt.datetime, now: dt.datetime) -> str:
     """When the company is back, lowercase, for «Мы ответим …»: «сегодня с 9:00», «завтра с
     9:00», «в понедельник с 9:00», «5 января с 9:00» (the day as `deadline_phrase` says it)."""
-    local_now = now.astimezone(start.tzinfo) if start.tzinfo is not None else now
+    return f"{_day_words(start, now)} с {start.hour}:{start.minute:02d}"
+
+
+def _day_words(moment: dt.datetime, now: dt.datetime) -> str:
+    """The day of `moment` seen from `now`: «сегодня», «завтра», «послезавтра», «в пятницу»
+    within a week, else a date («5 декабря»)."""
+    local_now = now.astimezone(moment.tzinfo) if moment.tzinfo is not None else now
     today = local_now.date()
-    day = start.date()
+    day = moment.date()
     ahead = (day - today).days
     if ahead in (0, 1, 2):
-        when = ("сегодня", "завтра", "послезавтра")[ahead]
-    elif 0 < ahead < 7:
-        when = _ON_WEEKDAY[day.weekday()]
-    else:
-        when = date_words(day, today)
-    return f"{when} с {start.hour}:{start.minute:02d}"
+        return ("сегодня", "завтра", "послезавтра")[ahead]
+    if 0 < ahead < 7:
+        return _ON_WEEKDAY[day.weekday()]
+    return date_words(day, today)

@@ -863,30 +863,28 @@ def _clock_phrase(moment: dt.datetime) -> str:
 def deadline_phrase(deadline: dt.datetime, now: dt.datetime) -> str:
     """«danes do 18. ure», «jutri do 12. ure», «v ponedeljek do 18. ure» (within a week),
     else «5. decembra do 18. ure»: lowercase, to stand inside a sentence."""
-    if deadline.tzinfo is not None and now.tzinfo is not None:
-        now = now.astimezone(deadline.tzinfo)
-    ahead = (deadline.date() - now.date()).days
-    if ahead == 0:
-        day = "danes"
-    elif ahead == 1:
-        day = "jutri"
-    elif ahead == 2:
-        day = "pojutrišnjem"
-    elif 2 < ahead < 7:
-        day = f"v {_WEEKDAY_ACC[deadline.weekday()]}"
-    else:
-        day = f"{deadline.day}. {_MONTH_GEN[deadline.month - 1]}"
-        if deadline.year != now.year:
-            day += f" {deadline.year}"
-    return f"{day} {_clock_phrase(deadline)}"
+    return f"{_day_words(deadline, now)} {_clock_phrase(deadline)}"
+
+
+def _day_words(moment: dt.datetime, now: dt.datetime) -> str:
+    """The day of `moment` seen from `now`: «danes», «jutri», «pojutrišnjem», «v petek»
+    within a week, else a date («5. decembra», with the year when it is another)."""
+    if moment.tzinfo is not None and now.tzinfo is not None:
+        now = now.astimezone(moment.tzinfo)
+    ahead = (moment.date() - now.date()).days
+    if 0 <= ahead <= 2:
+        return ("danes", "jutri", "pojutrišnjem")[ahead]
+    if 2 < ahead < 7:
+        return f"v {_WEEKDAY_ACC[moment.weekday()]}"
+    day = f"{moment.day}. {_MONTH_GEN[moment.month - 1]}"
+    return day + f" {moment.year}" if moment.year != now.year else day
 
 
 def from_phrase(start: dt.datetime, now: dt.datetime) -> str:
     """When the company is back, lowercase, for «Odgovorili vam bomo …»: «danes po 8. uri»,
     «jutri po 8. uri», «v ponedeljek po 8. uri», «5. januarja po 9.30» (the day as
     `deadline_phrase` says it; the hour as Slovenes write it)."""
-    # the day exactly as deadline_phrase says it: its phrase for that day's end, the clock cut off
-    day = deadline_phrase(start.replace(hour=23, minute=59), now).removesuffix(" do konca dneva")
+    day = _day_words(start, now)
     if start.minute == 0:
         clock = "po polnoči" if start.hour == 0 else f"po {start.hour}. uri"
     else:
