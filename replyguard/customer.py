@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from replyguard.lang.base import Analysis, LanguageAdapter, Token
 from replyguard.models import Context
 from replyguard.reported import frames
-from replyguard.wording import Hit, LemmaPhrases
+from replyguard.wording import Hit, LemmaPhrases, entries
 
 CUSTOMER = "customer"  # the analysis memo key of the reading
 
@@ -46,9 +46,7 @@ class CustomerVocabulary(BaseModel):
     @field_validator("complaint", "not_complaint", "negators", "question", "thanks", "common")
     @classmethod
     def _no_empty_entry(cls, value: list[str]) -> list[str]:
-        if any(not entry.strip() for entry in value):
-            raise ValueError("an entry must not be empty")
-        return [" ".join(entry.split()) for entry in value]
+        return entries(value)
 
     @field_validator("objects")
     @classmethod

@@ -114,6 +114,13 @@ class LemmaPhrases:
         return hits
 
 
+def entries(value: list[str]) -> list[str]:
+    """A pack's lexicon entries with their spacing made single, refused if one is blank."""
+    if any(not entry.strip() for entry in value):
+        raise ValueError("an entry must not be empty")
+    return [" ".join(entry.split()) for entry in value]
+
+
 def _steps(adapter: LanguageAdapter, phrase: str) -> list[tuple[frozenset[str], str]]:
     """Each word of a phrase: its lemmas and the ways people type it (Slovenian without
     č/š/ž), and the word as written; a word written `=word` is that form only. Punctuation

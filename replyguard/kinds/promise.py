@@ -37,6 +37,7 @@ from replyguard.kinds.phrases import Phrases, no_empty_phrase, opening, phrase_p
 from replyguard.lang.base import Analysis, LanguageAdapter
 from replyguard.models import CommitmentKind, Context
 from replyguard.promises import Found, Moment, Promise, feasible_deadline, lead_for, says, verb_entries
+from replyguard.wording import entries
 
 Check = Literal["too_soon", "non_working_day", "outside_hours", "vague", "nobody", "empty", "guarantee", "overdue"]
 KINDS: tuple[CommitmentKind, ...] = ("callback", "reply", "delivery", "refund", "resolve", "other")
@@ -67,9 +68,7 @@ class CommitmentLexicon(BaseModel):
     @field_validator("*")
     @classmethod
     def _no_empty_entry(cls, value: list[str]) -> list[str]:
-        if any(not entry.strip() for entry in value):
-            raise ValueError("an entry must not be empty")
-        return [" ".join(entry.split()) for entry in value]
+        return entries(value)
 
     def merged(self, other: CommitmentLexicon) -> CommitmentLexicon:
         """This lexicon with another pack's entries added (a company pack extends the bundled one)."""
