@@ -8,6 +8,7 @@ match for Chinese (a segmenter's cut must not hide a phrase), as the lexicon kin
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -57,9 +58,11 @@ class LemmaPhrases:
             hits.extend(self._character_hits(analysis, low, high))
         if self._by_first:
             tokens = analysis.tokens
-            for i, token in enumerate(tokens):
-                if token.start < low or token.end > high:
-                    continue
+            first = bisect_left(_bounds(analysis)[2], low)  # a stretch is searched in its own tokens only
+            for i in range(first, len(tokens)):
+                token = tokens[i]
+                if token.end > high:
+                    break
                 for key in (token.lower, *token.lemmas):
                     for phrase, steps in self._by_first.get(key.lower(), ()):
                         end = self._match_from(tokens, i, steps, high)
@@ -98,20 +101,31 @@ class LemmaPhrases:
     def _character_hits(self, analysis: Analysis, low: int, high: int) -> list[Hit]:
         text = analysis.lowered
         hits = []
-        bounds: tuple[set[int], set[int]] | None = None
         for phrase, characters, bounded in self._characters:
             at = text.find(characters, low, high)
             while at != -1:
                 end = at + len(characters)
                 if bounded:
-                    if bounds is None:
-                        bounds = ({t.start for t in analysis.tokens}, {t.end for t in analysis.tokens})
-                    if at not in bounds[0] or end not in bounds[1]:
+                    starts, ends, _ = _bounds(analysis)
+                    if at not in starts or end not in ends:
                         at = text.find(characters, at + 1, high)
                         continue
                 hits.append(Hit(at, end, phrase))
                 at = text.find(characters, at + 1, high)
         return hits
+
+
+def _bounds(analysis: Analysis) -> tuple[frozenset[int], frozenset[int], list[int]]:
+    """Where the analysed text's tokens start and end (sets, and the starts in order), built
+    once per analysis: the checks search many stretches of one reply."""
+    found = analysis.memo.get(_BOUNDS)
+    if found is None:
+        starts = [t.start for t in analysis.tokens]
+        found = analysis.memo[_BOUNDS] = (frozenset(starts), frozenset(t.end for t in analysis.tokens), starts)
+    return found
+
+
+_BOUNDS = "token_bounds"
 
 
 def entries(value: list[str]) -> list[str]:
