@@ -144,8 +144,10 @@ class CommitmentFinder:
         self._adapter = adapter
         self._entries: dict[str, list[tuple[int, int, CommitmentKind, tuple[str, ...]]]] = {}
         self.agents: frozenset[str] = frozenset()
+        self._assurances: list[tuple[str, ...]] = []
         if lexicon is None:
             return
+        self._assurances = verb_entries(lexicon.assurances)
         for order, kind in enumerate(KIND_ORDER):
             for entry in getattr(lexicon, kind):
                 verb, *objects = entry.lower().split()
@@ -182,6 +184,8 @@ class CommitmentFinder:
         found.statements.extend(v for v in verbs if not found.not_ours(v.start, v.end))
         kept: list[tuple[PromiseVerb, CommitmentKind]] = []
         for verb in found.statements:
+            if says(verb, self._assurances):
+                found.assurances.append(verb)
             kind = self.kind_of(verb)
             if kind is not None:
                 kept.append((verb, kind))
@@ -205,8 +209,8 @@ class CommitmentFinder:
 
 @dataclass(slots=True)
 class Found:
-    """What the promise checks read: the promises, every future statement (promise or not,
-    for assurances such as «мы учтём»), the customer's requests, the moment, and the
+    """What the promise checks read: the promises, every future statement (promise or not),
+    the assurances among them («мы учтём»), the customer's requests, the moment, and the
     stretches that are not our statements (questions, conditions, reported words)."""
 
     moment: Moment
@@ -214,6 +218,7 @@ class Found:
     statements: list[PromiseVerb]
     requests: list[tuple[int, int]]
     skipped: list[tuple[int, int]] = field(default_factory=list)
+    assurances: list[PromiseVerb] = field(default_factory=list)
     _lows: list[int] = field(default_factory=list, init=False, repr=False)
     _highs: list[int] = field(default_factory=list, init=False, repr=False)
 
@@ -227,6 +232,12 @@ class Found:
                 merged.append([low, high])
         self._lows = [low for low, _ in merged]
         self._highs = [high for _, high in merged]
+
+    def steps(self) -> list[PromiseVerb]:
+        """What the reply says will happen, but for the assurances: «мы учтём» is no step,
+        «технолог осмотрит», «пришьём» and «деньги вернутся» are."""
+        assured = {verb.start for verb in self.assurances}
+        return [verb for verb in self.statements if verb.start not in assured]
 
     def not_ours(self, start: int, end: int) -> bool:
         at = bisect_right(self._lows, start) - 1

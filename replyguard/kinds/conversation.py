@@ -197,8 +197,8 @@ class CompiledConversation:
         if reading is None or not reading.complaint:
             return []
         found = _found(analysis)
-        if found is not None and (found.promises or found.statements):
-            return []  # a commitment, or any future action of ours («технолог осмотрит», «пришьём»)
+        if found is not None and found.steps():
+            return []  # a promise or a future action of ours («технолог осмотрит», «пришьём»)
         if self._phrases[rule.id] and self._phrases[rule.id].find(analysis):
             return []
         return [self._at_start(rule, analysis)]

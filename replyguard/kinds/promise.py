@@ -10,8 +10,9 @@ the packs' `commitments:` lexicon; the rules of this kind judge them:
   vague            `phrases` (скоро, kmalu, 尽快) in a promise that gives no concrete time
   nobody           nobody stands behind it: «вам перезвонят», «bo dostavljena», or its
                    subject is one of `phrases`, things that cannot act (结果, «система»); no deadline
-  empty            `phrases` (verb and object lemmas: «учесть», «принять меры», 加强 培训)
-                   promised with no deadline: an assurance nothing can be checked against
+  empty            an assurance nothing can be checked against, promised with no deadline:
+                   the lexicon's `assurances` (verb and object lemmas: «учесть», «принять
+                   меры», 加强 培训) and the rule's own `phrases`, if any
   guarantee        `phrases` (гарантирую, zagotovo, 一定) in a sentence with a promise, or
                    `standalone` phrases that are one by themselves («больше никогда не
                    повторится», 百分之百保证)
@@ -52,7 +53,9 @@ class CommitmentLexicon(BaseModel):
     longer (more specific), then the first listed. `agents` are third-person subjects that
     speak for the company («курьер», «менеджер», «kurir», 师傅): with them a third-person
     future is the company's promise; other subjects make it a promised outcome («посылка
-    придёт»), still a commitment.
+    придёт»), still a commitment. `assurances` are future verbs that sound like a step and
+    commit to nothing anyone can check («учтём», «примем меры», «upoštevali bomo», 加强培训):
+    the empty-promise check flags them, and a complaint's next step is not one of them.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -64,6 +67,7 @@ class CommitmentLexicon(BaseModel):
     resolve: list[str] = Field(default_factory=list)
     other: list[str] = Field(default_factory=list)
     agents: list[str] = Field(default_factory=list)
+    assurances: list[str] = Field(default_factory=list)
 
     @field_validator("*")
     @classmethod
@@ -98,7 +102,7 @@ class PromiseRule(RuleBase):
 
     @model_validator(mode="after")
     def _data_for_its_check(self) -> PromiseRule:
-        needs = {"vague": "phrases", "empty": "phrases", "overdue": "phrases"}
+        needs = {"vague": "phrases", "overdue": "phrases"}
         field = needs.get(self.check)
         if field and not getattr(self, field):
             raise ValueError(f"a '{self.check}' promise rule needs '{field}'")
@@ -236,11 +240,12 @@ class CompiledPromises:
     def _empty(self, rule: PromiseRule, analysis: Analysis, context: Context, found: Found) -> list[Match]:
         phrases = self._verb_phrases[rule.id]
         dated = {p.verb.start for p in found.promises if p.resolved is not None}
+        assured = {verb.start for verb in found.assurances}
         matches = []
         for verb in found.statements:
             if verb.voice not in ("first", "impersonal") or verb.start in dated:
                 continue
-            if says(verb, phrases):
+            if verb.start in assured or says(verb, phrases):
                 matches.append(Match(rule, verb.start, verb.end))
         return matches
 

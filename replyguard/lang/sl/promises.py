@@ -65,7 +65,10 @@ _IMPERFECTIVE = frozenset(
      "peljati", "voziti", "hoditi", "iti", "govoriti", "misliti", "delovati", "veljati", "trajati", "ponujati",
      "sprejemati", "zagotavljati", "priporočati", "prositi", "zahvaljevati", "opravičevati", "razumeti", "spremljati",
      "sodelovati", "obravnavati", "urejati", "reševati", "pošiljati", "odpošiljati", "pripravljati", "preverjati",
-     "odgovarjati", "vračati", "obveščati", "sporočati", "nakazovati", "dostavljati", "menjati", "popravljati"}
+     "odgovarjati", "vračati", "obveščati", "sporočati", "nakazovati", "dostavljati", "menjati", "popravljati",
+     # states and feelings: «vas moti», «me zanima», «stane 20 evrov»
+     "motiti", "jeziti", "zanimati", "veseliti", "čutiti", "verjeti", "upati", "slišati", "videti",
+     "gledati", "brati", "živeti", "ležati", "sedeti", "stati", "pomeniti", "boleti", "ljubiti", "učiti"}
 )  # fmt: skip
 _IMPERFECTIVE_SUFFIX = re.compile(r"(?:ovati|evati|avati|ivati|[^a]jati|ljati|njati|rjati|čati|ščati|šati|žati)$")
 _PERFECTIVE_JATI = frozenset({"zamenjati", "pojasniti", "poslati", "odposlati", "nakazati", "pokazati", "dokazati"})
