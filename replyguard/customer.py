@@ -13,6 +13,7 @@ Not complaints: a complaint word right after one of the `negators` in its clause
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -31,7 +32,9 @@ class CustomerVocabulary(BaseModel):
     a word written `=word` matches only that form («=верните деньги»: a demand, not «как
     вернуть деньги?»). `objects` groups the words that name one thing (order: заказ,
     посылка), so «посылка» in the message is named back by «заказ» in the reply; `common`
-    lists words too general to count as naming the customer's point back."""
+    lists words too general to count as naming the customer's point back. `marks` are
+    punctuation that carries anger in writing («?!», «!!», «？！»), matched as written: in a
+    sentence without thanks (not «Спасибо!!») they make a complaint too."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -42,8 +45,9 @@ class CustomerVocabulary(BaseModel):
     thanks: list[str] = Field(default_factory=list)
     objects: dict[str, list[str]] = Field(default_factory=dict)
     common: list[str] = Field(default_factory=list)
+    marks: list[str] = Field(default_factory=list)
 
-    @field_validator("complaint", "not_complaint", "negators", "question", "thanks", "common")
+    @field_validator("complaint", "not_complaint", "negators", "question", "thanks", "common", "marks")
     @classmethod
     def _no_empty_entry(cls, value: list[str]) -> list[str]:
         return entries(value)
@@ -62,7 +66,7 @@ class CustomerVocabulary(BaseModel):
             objects[key] = list(dict.fromkeys([*objects.get(key, []), *words]))
         lists = {
             name: list(dict.fromkeys([*getattr(self, name), *getattr(other, name)]))
-            for name in ("complaint", "not_complaint", "negators", "question", "thanks", "common")
+            for name in ("complaint", "not_complaint", "negators", "question", "thanks", "common", "marks")
         }
         return CustomerVocabulary(objects=objects, **lists)
 
@@ -100,6 +104,9 @@ class CustomerReader:
         self._thanks = LemmaPhrases(vocabulary.thanks, adapter)
         self._objects = {key: LemmaPhrases(words, adapter) for key, words in vocabulary.objects.items()}
         self._common = frozenset(lemma for word in vocabulary.common for lemma in _lemmas(adapter, word))
+        # the longest mark first, so «!!!» is one hit, not «!!» twice
+        marks = sorted(vocabulary.marks, key=len, reverse=True)
+        self._marks = re.compile("|".join(map(re.escape, marks))) if marks else None
 
     def read(self, reply: Analysis, context: Context) -> Reading | None:
         """The reading of `context.customer_message` (None without one or without a
@@ -107,7 +114,8 @@ class CustomerReader:
         text = context.customer_message
         if self._vocabulary is None or text is None or not text.strip():
             return None
-        message = self._adapter.analyse(text)
+        fold = self._adapter.fold  # Traditional Chinese read as Simplified, as the reply is
+        message = self._adapter.analyse(fold(text) if fold is not None else text)
         complaints = tuple(self._complaints(message))
         objects: frozenset[str] = frozenset()
         words: frozenset[str] = frozenset()
@@ -127,7 +135,7 @@ class CustomerReader:
         )
 
     def _complaints(self, message: Analysis) -> list[Hit]:
-        hits = self._complaint.find(message)
+        hits = self._complaint.find(message) + self._angry_marks(message)
         if not hits:
             return []
         _, conditional = frames(self._adapter, message)
@@ -144,6 +152,16 @@ class CustomerReader:
                 continue
             kept.append(hit)
         return kept
+
+    def _angry_marks(self, message: Analysis) -> list[Hit]:
+        """The `marks` in sentences that thank nobody: «Где заказ?!» is anger, «Спасибо!!» is not."""
+        if self._marks is None:
+            return []
+        found = [Hit(m.start(), m.end(), m.group()) for m in self._marks.finditer(message.text)]
+        if not found:
+            return []
+        thanked = [message.sentence_at(hit.start) for hit in self._thanks.find(message)]
+        return [hit for hit in found if message.sentence_at(max(hit.start - 1, 0)) not in thanked]
 
     def _negated(self, message: Analysis, start: int, first: int) -> bool:
         """A negator among the three words ending before `start` (token `first` on), in its

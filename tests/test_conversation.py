@@ -118,6 +118,9 @@ def _reply_to(message: str | None, **changes: Any) -> dict[str, Any]:
         ("Претензий нет, просто интересно: почему цена в приложении ниже?", False),
         ("Как вернуть деньги за товар, который не подошёл по размеру?", False),  # a question
         ("Спасибо, деньги вернулись на карту!", False),
+        ("Где мой заказ?!", True),  # the punctuation of anger
+        ("Заказ пришёл, спасибо огромное!!", False),  # the same marks in thanks
+        ("Если завтра не привезёте, что мне делать?!", False),  # a condition
     ],
 )
 def test_the_customer_message_is_read_as_a_complaint_or_not(guard: Guard, message: str, complaint: bool) -> None:
@@ -132,6 +135,13 @@ def test_a_complaint_reply_lacking_apology_acknowledgement_and_next_step(guard: 
         "ru.structure.complaint_acknowledgement",
         "ru.structure.complaint_next_step",
     } <= set(rules)
+
+
+def test_an_assurance_is_no_next_step(guard: Guard) -> None:
+    text = "Здравствуйте! Простите за задержку заказа. Мы учтём ваше замечание."
+    assert "ru.structure.complaint_next_step" in _rules(guard, text, _reply_to(COMPLAINT))
+    dated = "Здравствуйте! Простите за задержку заказа. Курьер привезёт его завтра до 18:00."
+    assert "ru.structure.complaint_next_step" not in _rules(guard, dated, _reply_to(COMPLAINT))
 
 
 def test_a_complete_complaint_reply_is_quiet(guard: Guard) -> None:

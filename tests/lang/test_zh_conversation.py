@@ -66,6 +66,8 @@ ROWS: list[tuple[str | None, str, dict[str, Any], set[str]]] = [
     ("手机用了三天就开不了机，什么破质量！", "您好，手机开不了机可以长按电源键10秒重启。", {}, {APOLOGY, NEXT}),
     # Traditional characters in the reply read as Simplified
     (REFUND, "非常抱歉給您帶來不好的體驗，已為您辦理全額退款。", {}, set()),
+    # and in the customer's message
+    ("東西壞了，我要投訴！", "您好，已为您办理换货，明天上午发出。", {}, {APOLOGY, ACK}),
     # no complaint: negated, conditional, a question, thanks
     ("我不是要投诉，只是想问一下什么时候发货？", "您好，您的订单明天下午发货。", {}, set()),
     ("如果明天还不到，我就去12315投诉。", "您好，包裹已经到派送站，明天上午送到。", {}, set()),
