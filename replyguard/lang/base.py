@@ -429,8 +429,11 @@ class BlankTokenizer:
     defaults: Any
 
 
-def blank_tokenizer(code: str) -> BlankTokenizer:
+def blank_tokenizer(code: str, words_not_abbreviations: frozenset[str] = frozenset()) -> BlankTokenizer:
     """spaCy's tokenizer for `code`, keeping hyphenated words («из-за», «e-pošta») whole.
+
+    `words_not_abbreviations` are words spaCy's exceptions keep together with a following
+    dot as if abbreviated («je.», «so.»): here the dot is split off, so it ends a sentence.
 
     Built from the language's data directly, as `spacy.blank` would build it but without the
     config machinery, and with each affix regex compiled once (a new process pays for this).
@@ -443,9 +446,12 @@ def blank_tokenizer(code: str) -> BlankTokenizer:
     defaults = get_lang_class(code).Defaults
     vocab = create_vocab(code, defaults)
     infixes = [p for p in defaults.infixes or () if not _matches(p, "a-b")]
+    rules = defaults.tokenizer_exceptions
+    if words_not_abbreviations:
+        rules = {k: v for k, v in rules.items() if not (k.endswith(".") and k[:-1].lower() in words_not_abbreviations)}
     tokenizer = Tokenizer(
         vocab,
-        rules=defaults.tokenizer_exceptions,
+        rules=rules,
         prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
         suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
         infix_finditer=compile_infix_regex(infixes).finditer if infixes else None,

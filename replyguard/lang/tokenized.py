@@ -42,6 +42,8 @@ class SpacyTokenizedAdapter(LanguageAdapter):
     """An adapter over spaCy's blank tokenizer for `code`, analysing each word on its own."""
 
     sentence_enders: frozenset[str] = SENTENCE_ENDERS
+    # words spaCy's exceptions read as abbreviations with their dot, which are plain words here
+    words_not_abbreviations: frozenset[str] = frozenset()
 
     word_cache_size = 20_000  # distinct words remembered (bounded: a service sees millions)
 
@@ -50,7 +52,7 @@ class SpacyTokenizedAdapter(LanguageAdapter):
         self._start_vocabulary()
 
     def _start_vocabulary(self) -> None:
-        self._spacy = blank_tokenizer(self.code)
+        self._spacy = blank_tokenizer(self.code, self.words_not_abbreviations)
         # The whole analysis of a word, as written, once per distinct word (bounded).
         self._analysed = lru_cache(maxsize=self.word_cache_size)(self._analyse_with_lower)
 

@@ -69,3 +69,18 @@ def test_a_word_with_carons_is_never_read_as_a_plain_one(guard: Guard) -> None:
 def test_plain_spelling_of_a_lexicon_phrase_and_a_form_pattern(guard: Guard) -> None:
     assert _rules(guard, "To ni nasa krivda, paket je poskodovala posta.") >= {"sl.bad_word.ni_nasa_krivda"}
     assert "sl.bad_word.pocakajte" in _rules(guard, "Pocakajte do jutri.")
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # «je.», «so.» are abbreviations in spaCy's list, and plain words ending a sentence here
+        ("Paket je na poti, kot je. Kurir pride jutri.", ["Paket je na poti, kot je. ", "Kurir pride jutri."]),
+        ("Vsi so. Mi tudi.", ["Vsi so. ", "Mi tudi."]),
+        # real abbreviations keep their dot
+        ("Pokličite dr. Novak ali gosp. Kosa.", ["Pokličite dr. Novak ali gosp. Kosa."]),
+    ],
+)
+def test_a_plain_word_before_a_dot_ends_a_sentence(text: str, sentences: list[str]) -> None:
+    analysis = get_adapter("sl").analyse(text)
+    assert [text[start:end] for start, end in analysis.sentences] == sentences

@@ -54,6 +54,13 @@ class SlovenianAdapter(SpacyTokenizedAdapter):
         r"(?<!\w)(?:[Čč]e|[Cc]e|[Vv] primeru, da|[Vv] kolikor)(?!\w)(?P<clause>[^.!?\n;,—–:]*)"
     )
     name = "Slovenian"
+    # in spaCy's Slovenian abbreviation list, yet ordinary words that end sentences: «… kot je.»,
+    # «… če sta.», «… ves dan.»
+    words_not_abbreviations: ClassVar[frozenset[str]] = frozenset(
+        {"do", "ga", "in", "iz", "je", "kdo", "med", "mi", "na", "nad", "nam", "ob", "od", "po", "pod", "pred",
+         "so", "sta", "ste", "ter", "tu", "ven", "dan", "del", "čas", "red", "nov", "moj", "sam", "star", "živ",
+         "test", "tip", "film", "glas", "grad", "kraj", "les", "let", "list", "svet", "trg", "sin", "pet"}
+    )  # fmt: skip
 
     def __init__(self) -> None:
         lemmagen3 = require("lemmagen3", self.code)
