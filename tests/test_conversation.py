@@ -246,7 +246,10 @@ def test_a_phone_script_is_checked_for_introduction_name_and_goodbye(guard: Guar
     )
     report = guard.check(bare, phone, lang="ru")
     (intro,) = [f for f in report.findings if f.rule == "ru.structure.phone_introduction"]
-    assert intro.suggestions[0].replacement == "Компания «Молния Экспресс», меня зовут Марина, здравствуйте! "
+    assert intro.suggestions[0].replacement == "Компания «Молния Экспресс», меня зовут Марина. "
+    assert report.apply([intro.id], unsafe=True).startswith(
+        "Добрый день! Компания «Молния Экспресс», меня зовут Марина. Отправка"
+    )  # after the greeting, which stays the only one
     full = (
         "Компания «Молния Экспресс», меня зовут Марина, добрый день! Как я могу к Вам обращаться? "
         "Отправка в Новосибирск стоит 890 ₽. Спасибо за звонок, всего доброго!"

@@ -277,9 +277,10 @@ class CompiledConversation:
             return []
         suggestions = []
         sentence = _filled(rule.opening, operator=context.operator_name, company=context.company_name)
-        if sentence:
-            lead = len(analysis.text) - len(analysis.text.lstrip())
-            suggestions.append(Suggestion(lead, lead, sentence + self._gap, safe=False))
+        if sentence:  # after the greeting the reply opens with, if any: «Добрый день! Компания …»
+            at = _after_greeting(analysis, self._adapter, self._greetings[rule.id])
+            insert = sentence + self._gap if at < len(analysis.text) else self._gap + sentence
+            suggestions.append(Suggestion(at, at, insert, safe=False))
         return [Match(rule, low, low, suggestions)]
 
     def _ask_name(
