@@ -10,6 +10,7 @@ can make checking slow; normalization already counts a run of identical marks as
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import Field, field_validator
@@ -172,25 +173,32 @@ def _has_unbounded(body: Any) -> bool:
 class CompiledRegexes:
     """Every regex rule of one language, each searched once over the text — if the text holds
     the literal characters every match of the regex must contain (`regex_needs`): a long
-    regex of phrases costs a full scan, a substring test costs next to nothing."""
+    regex of phrases costs a full scan, a substring test costs next to nothing. Rules share
+    their needs (a pack repeats its vocabulary), so each distinct need is tested once a text,
+    its alternatives in one compiled search."""
 
     def __init__(
         self, rules: list[RegexRule], adapter: LanguageAdapter, *, prefilter: bool = True, cache: bool = False
     ) -> None:
-        self._rules = [
-            (
-                rule,
-                re.compile(rule.regex, re.IGNORECASE if rule.ignore_case else 0),
-                tuple(regex_needs(rule.regex)) if prefilter and not rule.ignore_case else (),
+        index: dict[frozenset[str], int] = {}
+        self._rules: list[tuple[RegexRule, re.Pattern[str], tuple[int, ...]]] = []
+        for rule in rules:
+            needs = regex_needs(rule.regex) if prefilter and not rule.ignore_case else []
+            self._rules.append(
+                (
+                    rule,
+                    re.compile(rule.regex, re.IGNORECASE if rule.ignore_case else 0),
+                    tuple(index.setdefault(need, len(index)) for need in needs),
+                )
             )
-            for rule in rules
-        ]
+        self._needs = [_literal_test(need) for need in index]
 
     def find(self, analysis: Analysis, context: Context) -> list[Match]:
         text = analysis.text
+        present: dict[int, bool] = {}
         matches: list[Match] = []
         for rule, compiled, needs in self._rules:
-            if needs and not all(any(literal in text for literal in need) for need in needs):
+            if needs and not all(_present(present, self._needs, need, text) for need in needs):
                 continue
             for found in compiled.finditer(text):
                 start, stop = found.span()
@@ -198,3 +206,20 @@ class CompiledRegexes:
                 suggestions = [Suggestion(start, stop, match_case(original, s), rule.safe) for s in rule.suggest]
                 matches.append(Match(rule, start, stop, suggestions))
         return matches
+
+
+def _literal_test(need: frozenset[str]) -> Callable[[str], bool]:
+    """Whether a text holds one of the need's literals: a substring test for one, a single
+    compiled search for several."""
+    if len(need) == 1:
+        (literal,) = need
+        return lambda text: literal in text
+    search = re.compile("|".join(re.escape(literal) for literal in sorted(need))).search
+    return lambda text: search(text) is not None
+
+
+def _present(memo: dict[int, bool], tests: list[Callable[[str], bool]], need: int, text: str) -> bool:
+    known = memo.get(need)
+    if known is None:
+        known = memo[need] = tests[need](text)
+    return known
