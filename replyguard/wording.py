@@ -33,7 +33,7 @@ class LemmaPhrases:
 
     def __init__(self, phrases: Iterable[str], adapter: LanguageAdapter, gaps: int = 0) -> None:
         self._gaps = gaps
-        self._by_first: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
+        self._by_first: dict[str, list[tuple[str, tuple[Step, ...]]]] = {}
         self._characters: list[tuple[str, str, bool]] = []
         for phrase in dict.fromkeys(" ".join(p.lower().split()) for p in phrases):
             if not phrase:
@@ -42,10 +42,10 @@ class LemmaPhrases:
             if characters is not None:
                 self._characters.append((phrase, characters[0], characters[1]))
                 continue
-            steps = tuple(lemmas | {written} for lemmas, written in _steps(adapter, phrase))
+            steps = tuple(_steps(adapter, phrase))
             if steps:
-                for lemma in steps[0]:
-                    self._by_first.setdefault(lemma, []).append((phrase, steps))
+                for key in steps[0][0]:
+                    self._by_first.setdefault(key, []).append((phrase, steps))
 
     def __bool__(self) -> bool:
         return bool(self._by_first or self._characters)
@@ -65,6 +65,8 @@ class LemmaPhrases:
                     break
                 for key in (token.lower, *token.lemmas):
                     for phrase, steps in self._by_first.get(key.lower(), ()):
+                        if not _fits(token, steps[0]):
+                            continue  # an exact form («=ni») reached through a lemma
                         end = self._match_from(tokens, i, steps, high)
                         if end is not None:
                             hits.append(Hit(token.start, end, phrase))
@@ -74,7 +76,7 @@ class LemmaPhrases:
         hits = self.find(analysis, low, high)
         return hits[0] if hits else None
 
-    def _match_from(self, tokens: list[Token], i: int, steps: tuple[frozenset[str], ...], high: int) -> int | None:
+    def _match_from(self, tokens: list[Token], i: int, steps: tuple[Step, ...], high: int) -> int | None:
         end = tokens[i].end
         at = i
         for step in steps[1:]:
@@ -87,7 +89,7 @@ class LemmaPhrases:
                 if token.is_space or token.pos == "PUNCT":
                     at += 1
                     continue
-                if token.lower in step or not step.isdisjoint(token.lemmas):
+                if _fits(token, step):
                     break
                 skipped += 1
                 if skipped > self._gaps:
@@ -135,17 +137,26 @@ def entries(value: list[str]) -> list[str]:
     return [" ".join(entry.split()) for entry in value]
 
 
-def _steps(adapter: LanguageAdapter, phrase: str) -> list[tuple[frozenset[str], str]]:
-    """Each word of a phrase: its lemmas and the ways people type it (Slovenian without
-    č/š/ž), and the word as written; a word written `=word` is that form only. Punctuation
-    is left out."""
-    steps: list[tuple[frozenset[str], str]] = []
+Step = tuple[frozenset[str], bool]  # one word of a phrase: what it matches, and whether only as written
+
+
+def _fits(token: Token, step: Step) -> bool:
+    """Whether a token is that word of a phrase: by its form, or by a lemma unless exact."""
+    forms, exact = step
+    return token.lower in forms or (not exact and not forms.isdisjoint(token.lemmas))
+
+
+def _steps(adapter: LanguageAdapter, phrase: str) -> list[Step]:
+    """Each word of a phrase: its lemmas, the ways people type it (Slovenian without
+    č/š/ž) and the word as written; a word written `=word` is that form only («=ni» is not
+    «biti», «=dva» is not «dvema»). Punctuation is left out."""
+    steps: list[Step] = []
     for word in phrase.split():
         if word.startswith("=") and len(word) > 1:
-            steps.append((frozenset(), word[1:]))
+            steps.append((frozenset(adapter.typed_forms(word[1:])), True))
             continue
         for token in adapter.words(word):
             if not token.is_space and token.pos != "PUNCT" and any(c.isalnum() for c in token.text):
-                lemmas = {lemma.lower() for lemma in token.lemmas} | set(adapter.typed_forms(token.lower))
-                steps.append((frozenset(lemmas), token.lower))
+                forms = {lemma.lower() for lemma in token.lemmas} | set(adapter.typed_forms(token.lower))
+                steps.append((frozenset(forms | {token.lower}), False))
     return steps

@@ -433,10 +433,13 @@ class _Finder:
         low, high = self.clause(aux)
         person = _FUTURE_AUX[self.folded[aux]]
         reach: list[int] = []
-        for at in range(aux + 1, min(high, aux + 4) + 1):  # after the auxiliary, up to another one
-            if self.folded[at] in _ANY_AUX:
+        counted = 0  # after the auxiliary, four words up to another one; a time or adverb is free
+        for at in range(aux + 1, min(high, aux + 12) + 1):  # «bo danes do 16. ure poklicala»
+            if self.folded[at] in _ANY_AUX or counted == 4:
                 break
             reach.append(at)
+            if not (self.in_time(at) or self.folded[at] in _ADVERBS):
+                counted += 1
         for at in range(aux - 1, max(low, aux - 4) - 1, -1):  # before it, likewise
             if self.folded[at] in _ANY_AUX:
                 break
