@@ -324,7 +324,7 @@ class _Finder:
         self.words = _words(analysis)
         self.forms = _forms(self.words)
         self.folded = [form.folded for form in self.forms]
-        self._ends = [at for at, form in enumerate(self.forms) if form.clause_end]
+        self._ends: list[int] | None = None
         self._times: list[tuple[int, int]] | None = None
         self._timed: set[int] | None = None
         self.used: set[int] = set()
@@ -340,7 +340,20 @@ class _Finder:
         return self._times
 
     def clause(self, at: int) -> tuple[int, int]:
-        """The words up to the nearest punctuation on each side (a mark is a clause of its own)."""
+        """The words up to the nearest punctuation on each side (a mark is a clause of its own);
+        a comma between two parts of one time does not count («bo jutri, v sredo, dostavil»)."""
+        if self._ends is None:
+            self._ends = [
+                i
+                for i, form in enumerate(self.forms)
+                if form.clause_end
+                and not (
+                    self.folded[i] == ","
+                    and 0 < i < len(self.words) - 1
+                    and self.in_time(i - 1)
+                    and self.in_time(i + 1)
+                )
+            ]
         ends = self._ends
         i = bisect_left(ends, at)
         if i < len(ends) and ends[i] == at:
@@ -434,7 +447,7 @@ class _Finder:
         person = _FUTURE_AUX[self.folded[aux]]
         reach: list[int] = []
         counted = 0  # after the auxiliary, four words up to another one; a time or adverb is free
-        for at in range(aux + 1, min(high, aux + 12) + 1):  # «bo danes do 16. ure poklicala»
+        for at in range(aux + 1, min(high, aux + 20) + 1):  # «bo danes do 16. ure poklicala»
             if self.folded[at] in _ANY_AUX or counted == 4:
                 break
             reach.append(at)
