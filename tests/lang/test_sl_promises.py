@@ -40,8 +40,13 @@ PROMISES: list[tuple[str, str, str, str, str | None]] = [
     ("Jutri vas bo poklical naš serviser.", "bo poklical", "poklicati", "third", "serviser"),
     # a time between the auxiliary and the participle, commas and all
     ("Vodja vas bo danes do 16. ure poklicala.", "bo danes do 16. ure poklicala", "poklicati", "third", "vodja"),
-    ("Kurir bo jutri, v sredo, med 9. in 13. uro dostavil paket.", "bo jutri, v sredo, med 9. in 13. uro dostavil",
-     "dostaviti", "third", "kurir"),  # fmt: skip
+    (
+        "Kurir bo jutri, v sredo, med 9. in 13. uro dostavil paket.",
+        "bo jutri, v sredo, med 9. in 13. uro dostavil",
+        "dostaviti",
+        "third",
+        "kurir",
+    ),
     ("Paket bo prispel v četrtek.", "bo prispel", "prispeti", "third", "paket"),
     ("Na vaš naslov bo kurir prinesel nov aparat.", "bo kurir prinesel", "prinesti", "third", "kurir"),
     ("Kurir pride med 8. in 12. uro.", "pride", "priti", "third", "kurir"),
