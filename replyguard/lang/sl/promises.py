@@ -68,9 +68,11 @@ _IMPERFECTIVE = frozenset(
      "odgovarjati", "vračati", "obveščati", "sporočati", "nakazovati", "dostavljati", "menjati", "popravljati",
      # states and feelings: «vas moti», «me zanima», «stane 20 evrov»
      "motiti", "jeziti", "zanimati", "veseliti", "čutiti", "verjeti", "upati", "slišati", "videti",
-     "gledati", "brati", "živeti", "ležati", "sedeti", "stati", "pomeniti", "boleti", "ljubiti", "učiti"}
+     "gledati", "brati", "živeti", "ležati", "sedeti", "stati", "pomeniti", "boleti", "ljubiti", "učiti", "jemati"}
 )  # fmt: skip
-_IMPERFECTIVE_SUFFIX = re.compile(r"(?:ovati|evati|avati|ivati|[^a]jati|ljati|njati|rjati|čati|ščati|šati|žati)$")
+_IMPERFECTIVE_SUFFIX = re.compile(
+    r"(?:ovati|evati|avati|ivati|[^a]jati|(?:st|d)ajati|ljati|njati|rjati|čati|ščati|šati|žati)$"
+)
 _PERFECTIVE_JATI = frozenset({"zamenjati", "pojasniti", "poslati", "odposlati", "nakazati", "pokazati", "dokazati"})
 _ADVERBS = frozenset(
     [
