@@ -7,8 +7,9 @@ when the CRM sent `Context.customer_message`.
 
 To a complaint (see `customer`):
   apology             the reply says none of `phrases` (apologies, regret): suggests `opening`
-  apology_first       the first apology comes after a sentence with one of `refusals`: an
-                      apology buried after a «no» is missing where it counts
+  apology_first       the first apology comes after a sentence with one of `refusals`, or
+                      after `window` sentences past the greeting: an apology buried after a
+                      «no» or the bad news is missing where it counts
   acknowledgement     the reply names back none of the things the customer named (the
                       vocabulary's `objects`, or the message's content words)
   next_step           no commitment and no future action stated (see `promises`), and
@@ -177,6 +178,14 @@ class CompiledConversation:
             if ours and analysis.sentence_at(refusal.start) != analysis.sentence_at(apology.start):
                 suggestions = [self._opening(rule, analysis, rule.opening).suggestions[0]] if rule.opening else []
                 return [Match(rule, refusal.start, refusal.end, suggestions)]
+        # no refusal seen, yet the apology comes only after `window` sentences of other news
+        opened = _after_greeting(analysis, self._adapter, self._greetings[rule.id])
+        apology_sentence = analysis.sentence_at(apology.start)
+        before = sum(1 for low, _ in analysis.sentences if opened <= low < apology_sentence[0])
+        if before >= rule.window:
+            suggestions = [self._opening(rule, analysis, rule.opening).suggestions[0]] if rule.opening else []
+            low, high = _trimmed(analysis.text, apology_sentence)
+            return [Match(rule, low, high, suggestions)]
         return []
 
     def _acknowledgement(
