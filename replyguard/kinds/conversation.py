@@ -29,6 +29,7 @@ By channel (`channels`):
   introduction        phone: the first `window` sentences name neither the operator nor the
                       company (`Context.operator_name`, `company_name`; when both are
                       unknown, none of `phrases`): suggests `opening` ({operator}, {company})
+  ask_name            phone, the customer's name unknown, and no `phrases` asking for it
   goodbye             phone: the last `window` sentences lack `phrases` (goodbye) or `thanks`
   greeting_line       email: the first line has none of `phrases`
   closing_line        email: the last lines have none of `phrases`: suggests `closing`
@@ -73,6 +74,7 @@ Check = Literal[
     "thanks_for_waiting",
     "deferred_answer",
     "introduction",
+    "ask_name",
     "goodbye",
     "greeting_line",
     "closing_line",
@@ -88,6 +90,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "promotion": ("phrases",),
     "thanks_for_waiting": ("phrases", "opening"),
     "deferred_answer": ("phrases",),
+    "ask_name": ("phrases",),
     "goodbye": ("phrases",),
     "greeting_line": ("phrases",),
     "closing_line": ("phrases",),
@@ -289,6 +292,17 @@ class CompiledConversation:
             suggestions.append(Suggestion(at, at, insert, safe=False))
         return [Match(rule, low, low, suggestions)]
 
+    def _ask_name(
+        self, rule: ConversationRule, analysis: Analysis, context: Context, reading: Reading | None
+    ) -> list[Match]:
+        if (context.customer_name or "").strip() or self._phrases[rule.id].find(analysis):
+            return []
+        if not analysis.sentences:
+            return []
+        at = _trimmed(analysis.text, analysis.sentences[0])[1]
+        suggestions = [Suggestion(at, at, self._gap + rule.opening, safe=False)] if rule.opening else []
+        return [Match(rule, at, at, suggestions)]
+
     def _goodbye(
         self, rule: ConversationRule, analysis: Analysis, context: Context, reading: Reading | None
     ) -> list[Match]:
@@ -402,6 +416,7 @@ _CHECKS: dict[str, _Checker] = {
     "thanks_for_waiting": CompiledConversation._thanks_for_waiting,
     "deferred_answer": CompiledConversation._deferred_answer,
     "introduction": CompiledConversation._introduction,
+    "ask_name": CompiledConversation._ask_name,
     "goodbye": CompiledConversation._goodbye,
     "greeting_line": CompiledConversation._greeting_line,
     "closing_line": CompiledConversation._closing_line,
