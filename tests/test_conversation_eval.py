@@ -22,8 +22,8 @@ def guard() -> Guard:
     return Guard()
 
 
-def _cases(lang: str) -> list[dict[str, Any]]:
-    lines = (DATA / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()
+def _cases(lang: str, name: str = "{lang}.jsonl") -> list[dict[str, Any]]:
+    lines = (DATA / name.format(lang=lang)).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
@@ -37,7 +37,7 @@ def _hit(report: Report, text: str, category: str, trigger: str | None) -> bool:
 
 
 # the recall each language has reached (issue 11 is open: sl and zh vocabularies still grow)
-RECALL = {"ru": 0.9, "sl": 0.6, "zh": 0.65}
+RECALL = {"ru": 0.95, "sl": 0.8, "zh": 0.75}
 
 
 @pytest.mark.parametrize("lang", ["ru", "sl", "zh"])
@@ -65,4 +65,35 @@ def test_good_replies_stay_clean(guard: Guard, lang: str) -> None:
         banned = set(case.get("clean_of", ["structure"]))
         if any(f.category.value in banned for f in report.findings):
             flagged.append(case["id"])
+    assert len(flagged) <= 1, flagged
+
+
+# The second blind round (<lang>.blind2.jsonl: 30 complaint/reply pairs per language, 15 faulty
+# and 15 good, written from the guidelines alone). Measured once before any change they
+# prompted: ru 12/15, sl 8/15, zh 8/15 faulty replies found, 0, 1 and 1 good ones flagged.
+# Scored on the complaint rules only: some good e-mails there have no closing, which the
+# email rule rightly flags and the writers did not count as a fault.
+BLIND_RECALL = {"ru": 0.9, "sl": 0.75, "zh": 0.6}
+COMPLAINT_RULES = ("complaint_", "promotion_in_complaint")
+
+
+def _complaint_rules(report: Report) -> set[str]:
+    return {f.rule for f in report.findings if any(key in f.rule for key in COMPLAINT_RULES)}
+
+
+@pytest.mark.parametrize("lang", ["ru", "sl", "zh"])
+def test_blind_complaint_replies(guard: Guard, lang: str) -> None:
+    faulty = found = 0
+    flagged, missed = [], []
+    for case in _cases(lang, "{lang}.blind2.jsonl"):
+        rules = _complaint_rules(guard.check(case["text"], case["context"], lang=lang))
+        if case["expect"]:
+            faulty += 1
+            found += bool(rules)
+            if not rules:
+                missed.append(case["id"])
+        elif rules:
+            flagged.append(case["id"])
+    assert faulty == 15
+    assert found >= faulty * BLIND_RECALL[lang], missed
     assert len(flagged) <= 1, flagged
