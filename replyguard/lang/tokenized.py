@@ -11,7 +11,7 @@ from abc import abstractmethod
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
-from typing import Any
+from typing import Any, ClassVar
 
 from replyguard.lang.base import Analysis, LanguageAdapter, Token, blank_tokenizer, make_analysis
 
@@ -43,7 +43,7 @@ class SpacyTokenizedAdapter(LanguageAdapter):
 
     sentence_enders: frozenset[str] = SENTENCE_ENDERS
     # words spaCy's exceptions read as abbreviations with their dot, which are plain words here
-    words_not_abbreviations: frozenset[str] = frozenset()
+    words_not_abbreviations: ClassVar[frozenset[str]] = frozenset()
 
     word_cache_size = 20_000  # distinct words remembered (bounded: a service sees millions)
 
