@@ -176,19 +176,22 @@ class CompiledConversation:
         if apology is None:  # missing altogether: the apology check says so
             return []
         found = _found(analysis)
+        apology_sentence = analysis.sentence_at(apology.start)
+
+        def moved() -> list[Suggestion]:  # the apology at the opening, whichever way it was buried
+            return [self._opening(rule, analysis, rule.opening).suggestions[0]] if rule.opening else []
+
         for refusal in self._refusals[rule.id].find(analysis, 0, apology.start):
             ours = found is None or not found.not_ours(refusal.start, refusal.end)
-            if ours and analysis.sentence_at(refusal.start) != analysis.sentence_at(apology.start):
-                suggestions = [self._opening(rule, analysis, rule.opening).suggestions[0]] if rule.opening else []
-                return [Match(rule, refusal.start, refusal.end, suggestions)]
+            if ours and analysis.sentence_at(refusal.start) != apology_sentence:
+                return [Match(rule, refusal.start, refusal.end, moved())]
         # no refusal seen, yet the apology comes only after `window` sentences of other news
         opened = _after_greeting(analysis, self._adapter, self._greetings[rule.id])
-        apology_sentence = analysis.sentence_at(apology.start)
-        before = sum(1 for low, _ in analysis.sentences if opened <= low < apology_sentence[0])
+        sentences = analysis.sentences
+        before = bisect_left(sentences, (apology_sentence[0],)) - bisect_left(sentences, (opened,))
         if before >= rule.window:
-            suggestions = [self._opening(rule, analysis, rule.opening).suggestions[0]] if rule.opening else []
             low, high = _trimmed(analysis.text, apology_sentence)
-            return [Match(rule, low, high, suggestions)]
+            return [Match(rule, low, high, moved())]
         return []
 
     def _acknowledgement(
