@@ -27,6 +27,22 @@ from replyguard.wording import Hit, LemmaPhrases, entries
 CUSTOMER = "customer"  # the analysis memo key of the reading
 
 
+# the word lists of a vocabulary, merged entry by entry when a company pack extends it
+_LISTS = (
+    "complaint",
+    "not_complaint",
+    "negators",
+    "question",
+    "thanks",
+    "contrast",
+    "common",
+    "marks",
+    "failure_negators",
+    "failure_words",
+    "not_failure",
+)
+
+
 class CustomerVocabulary(BaseModel):
     """A pack's `customer:` section. Phrases are in dictionary form and match any inflection;
     a word written `=word` matches only that form («=верните деньги»: a demand, not «как
@@ -34,7 +50,13 @@ class CustomerVocabulary(BaseModel):
     посылка), so «посылка» in the message is named back by «заказ» in the reply; `common`
     lists words too general to count as naming the customer's point back. `marks` are
     punctuation that carries anger in writing («?!», «!!», «？！»), matched as written: in a
-    sentence without thanks (not «Спасибо!!») they make a complaint too."""
+    sentence without thanks (not «Спасибо!!») they make a complaint too.
+
+    A stated failure is a weaker sign: `failure_negators` (written as they stand: «не», «ni»,
+    没) negating a statement, or a `failure_words` word («царапина», «manjka», 漏发), outside
+    the `not_failure` wordings («не знаю», «ni problema», 不客气), read only in messages that
+    neither thank, ask politely nor disown a complaint. A complaint word in a sentence that
+    thanks counts only with a `contrast` word («спасибо, но…») or as the thanks itself."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -46,8 +68,12 @@ class CustomerVocabulary(BaseModel):
     objects: dict[str, list[str]] = Field(default_factory=dict)
     common: list[str] = Field(default_factory=list)
     marks: list[str] = Field(default_factory=list)
+    failure_negators: list[str] = Field(default_factory=list)
+    failure_words: list[str] = Field(default_factory=list)
+    not_failure: list[str] = Field(default_factory=list)
+    contrast: list[str] = Field(default_factory=list)
 
-    @field_validator("complaint", "not_complaint", "negators", "question", "thanks", "common", "marks")
+    @field_validator(*_LISTS)
     @classmethod
     def _no_empty_entry(cls, value: list[str]) -> list[str]:
         return entries(value)
@@ -64,10 +90,7 @@ class CustomerVocabulary(BaseModel):
         objects = {key: list(words) for key, words in self.objects.items()}
         for key, words in other.objects.items():
             objects[key] = list(dict.fromkeys([*objects.get(key, []), *words]))
-        lists = {
-            name: list(dict.fromkeys([*getattr(self, name), *getattr(other, name)]))
-            for name in ("complaint", "not_complaint", "negators", "question", "thanks", "common", "marks")
-        }
+        lists = {name: list(dict.fromkeys([*getattr(self, name), *getattr(other, name)])) for name in _LISTS}
         return CustomerVocabulary(objects=objects, **lists)
 
 
@@ -107,6 +130,10 @@ class CustomerReader:
         # the longest mark first, so «!!!» is one hit, not «!!» twice
         marks = sorted(vocabulary.marks, key=len, reverse=True)
         self._marks = re.compile("|".join(map(re.escape, marks))) if marks else None
+        self._failure_negators = _word_pattern(vocabulary.failure_negators, spaced=adapter.joins is None)
+        self._not_failure = LemmaPhrases(vocabulary.not_failure, adapter)
+        self._contrast = LemmaPhrases(vocabulary.contrast, adapter)
+        self._failure_words = LemmaPhrases(vocabulary.failure_words, adapter)
 
     def read(self, reply: Analysis, context: Context) -> Reading | None:
         """The reading of `context.customer_message` (None without one or without a
@@ -135,7 +162,9 @@ class CustomerReader:
         )
 
     def _complaints(self, message: Analysis) -> list[Hit]:
-        hits = self._complaint.find(message) + self._angry_marks(message)
+        thanks = self._thanks.find(message)
+        words = self._complaint.find(message)
+        hits = words + self._angry_marks(message, thanks) + self._failures(message, thanks, words)
         if not hits:
             return []
         _, conditional = frames(self._adapter, message)
@@ -150,18 +179,63 @@ class CustomerReader:
                 continue
             if self._negated(message, hit.start, bisect_left(starts, hit.start)):
                 continue
+            if _repeated_around(message.text, hit.start, self._negators):
+                continue  # 能不能用 asks; it does not say 不能用
+            if self._grateful(message, sentence, hit, thanks):
+                continue
             kept.append(hit)
         return kept
 
-    def _angry_marks(self, message: Analysis) -> list[Hit]:
+    def _grateful(self, message: Analysis, sentence: tuple[int, int], hit: Hit, thanks: list[Hit]) -> bool:
+        """A complaint word inside a sentence that thanks, with no `contrast` word in it: the
+        customer thanks for help with it («hvala, ker ste mi pomagali najti izgubljene
+        ključe»). A thanks that is itself the complaint («спасибо за ничего») stays one, and
+        so does «спасибо, но заказ так и не пришёл»."""
+        inside = [t for t in thanks if sentence[0] <= t.start < sentence[1]]
+        if not inside or any(t.start < hit.end and hit.start < t.end for t in inside):
+            return False
+        return not (self._contrast and self._contrast.find(message, *sentence))
+
+    def _angry_marks(self, message: Analysis, thanks: list[Hit]) -> list[Hit]:
         """The `marks` in sentences that thank nobody: «Где заказ?!» is anger, «Спасибо!!» is not."""
         if self._marks is None:
             return []
         found = [Hit(m.start(), m.end(), m.group()) for m in self._marks.finditer(message.text)]
         if not found:
             return []
-        thanked = [message.sentence_at(hit.start) for hit in self._thanks.find(message)]
+        thanked = [message.sentence_at(hit.start) for hit in thanks]
         return [hit for hit in found if message.sentence_at(max(hit.start - 1, 0)) not in thanked]
+
+    def _failures(self, message: Analysis, thanks: list[Hit], complaints: list[Hit]) -> list[Hit]:
+        """Statements of what failed: a negation («посылка не пришла», «ne deluje», 没收到)
+        or a `failure_words` word («царапина», «manjka», 漏发). Weaker signs than a complaint
+        word, so read only in a message that neither thanks, nor asks politely («подскажите»,
+        «zanima me», 请问), nor says it is no complaint: there a negation is news or a detail
+        («ребёнок даже не плакал», «čez dan me ni doma»). Not in a sentence that asks, nor in
+        a `not_failure` wording («не знаю», «ni problema», 不客气), nor when what is negated
+        is itself bad: good news («ni poškodovan», 没让我失望)."""
+        if self._failure_negators is None and not self._failure_words:
+            return []
+        if thanks or self._question.find(message) or self._not_complaint.find(message):
+            return []
+        text = message.text
+        words = list(self._failure_words.find(message)) if self._failure_words else []
+        found = list(words)
+        if self._failure_negators is not None:
+            bad = words + complaints
+            for match in self._failure_negators.finditer(text):
+                end = match.end()
+                reaches = end < len(text) and (text[end].isalnum() or text[end].isspace())  # not «Нет.», an answer
+                if reaches and not any(_negates(text, end, hit.start) for hit in bad):
+                    found.append(Hit(match.start(), end, match.group()))
+        if not found:
+            return []
+        quiet = self._not_failure.find(message) if self._not_failure else []
+        return [
+            hit
+            for hit in found
+            if not _asks(text, message.sentence_at(hit.start)) and not any(q.start <= hit.start < q.end for q in quiet)
+        ]
 
     def _negated(self, message: Analysis, start: int, first: int) -> bool:
         """A negator among the three words ending before `start` (token `first` on), in its
@@ -204,6 +278,39 @@ class CustomerReader:
                     )
                 found.update(lemmas)
         return frozenset(found)
+
+
+def _word_pattern(words: list[str], spaced: bool) -> re.Pattern[str] | None:
+    """`words` as written, as whole words where words are spaced, anywhere where they are
+    written together (Chinese)."""
+    if not words:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)" if spaced else f"(?:{alternatives})", re.IGNORECASE)
+
+
+def _repeated_around(text: str, start: int, negators: frozenset[str]) -> bool:
+    """A one-character negator between two copies of one character: the A-not-A question
+    of Chinese (能不能, 有没有, 是不是), which asks and negates nothing."""
+    after = start + 1
+    return (
+        start > 0
+        and after < len(text)
+        and text[start] in negators
+        and text[start - 1] == text[after]
+        and text[after].isalpha()
+    )
+
+
+def _negates(text: str, end: int, start: int) -> bool:
+    """Whether a negator ending at `end` reaches a word starting at `start`: close after
+    it, in the same clause."""
+    between = text[end:start]
+    return 0 <= start - end <= 12 and not any(mark in between for mark in ",.;:!?，。；：！？")
+
+
+def _asks(text: str, sentence: tuple[int, int]) -> bool:
+    return any(mark in text[sentence[0] : sentence[1]] for mark in "?？")
 
 
 def _lemmas(adapter: LanguageAdapter, word: str) -> set[str]:

@@ -63,6 +63,7 @@ from replyguard.lang.base import Analysis, LanguageAdapter
 from replyguard.models import Channel, Context
 from replyguard.promises import Found, feasible_deadline, lead_for, says, verb_entries
 from replyguard.reported import frames
+from replyguard.when import PromiseVerb
 from replyguard.wording import LemmaPhrases
 
 Check = Literal[
@@ -209,7 +210,7 @@ class CompiledConversation:
         if reading is None or not reading.complaint:
             return []
         found = _found(analysis)
-        if found is not None and found.steps():
+        if found is not None and _new_steps(found, reading):
             return []  # a promise or a future action of ours («технолог осмотрит», «пришьём»)
         if self._phrases[rule.id] and self._phrases[rule.id].find(analysis):
             return []
@@ -432,6 +433,17 @@ _CHECKS: dict[str, _Checker] = {
 def _found(analysis: Analysis) -> Found | None:
     found = analysis.memo.get(PROMISES)
     return found if isinstance(found, Found) else None
+
+
+def _new_steps(found: Found, reading: Reading) -> list[PromiseVerb]:
+    """The reply's steps, but for the complaint said back: a thing doing, with no time, what
+    the customer said it does («zavore cvilijo še bolj kot prej») restates, it is no step."""
+    timed = {promise.verb.start for promise in found.promises if promise.time is not None}
+    return [
+        verb
+        for verb in found.steps()
+        if verb.voice == "first" or verb.start in timed or not set(verb.lemmas) & reading.words
+    ]
 
 
 def _waited_too_long(context: Context) -> bool:

@@ -70,6 +70,12 @@ _IMPERFECTIVE = frozenset(
      "motiti", "jeziti", "zanimati", "veseliti", "čutiti", "verjeti", "upati", "slišati", "videti",
      "gledati", "brati", "živeti", "ležati", "sedeti", "stati", "pomeniti", "boleti", "ljubiti", "učiti", "jemati"}
 )  # fmt: skip
+# knowing, feeling and lacking: their present is a state even beside a time («razumem, kako
+# neprijetno je to tik pred božičem», «manjka čelada»), never an act we will do
+_STATES = frozenset(
+    {"razumeti", "vedeti", "verjeti", "upati", "čutiti", "motiti", "jeziti", "zanimati", "veseliti", "manjkati",
+     "obžalovati", "opravičevati", "zahvaljevati", "mrzeti", "bati", "skrbeti", "boleti", "pomeniti"}
+)  # fmt: skip
 _IMPERFECTIVE_SUFFIX = re.compile(
     r"(?:ovati|evati|avati|ivati|[^a]jati|(?:st|d)ajati|ljati|njati|rjati|čati|ščati|šati|žati)$"
 )
@@ -124,10 +130,16 @@ _ADVERBS = frozenset(
         "tja",
     ]
 )
+# prepositions: free in the reach of «bo» («bo pol ure pred prihodom poklical»)
+_PREPOSITIONS = frozenset(
+    {"pred", "po", "ob", "v", "na", "do", "za", "med", "s", "z", "k", "h", "pri", "od", "iz", "o"}
+)  # fmt: skip
 _COPULA_NEXT = re.compile(r"(?:pri|na|gotov\w*|nared|zakljucen\w*|v\s+redu)(?!\w)")
 
 
 fold = lru_cache(maxsize=8192)(_fold_text)  # words repeat: each is folded once
+_FOLDED_STATES = frozenset(map(_fold_text, _STATES))
+_FOLDED_IMPERFECTIVE = _IMPERFECTIVE | frozenset(map(_fold_text, _IMPERFECTIVE))  # lemmas come folded or not
 
 
 def _infinitive(lemma: str) -> bool:
@@ -136,7 +148,7 @@ def _infinitive(lemma: str) -> bool:
 
 
 def _imperfective(lemma: str) -> bool:
-    return lemma in _IMPERFECTIVE or (bool(_IMPERFECTIVE_SUFFIX.search(lemma)) and lemma not in _PERFECTIVE_JATI)
+    return lemma in _FOLDED_IMPERFECTIVE or (bool(_IMPERFECTIVE_SUFFIX.search(lemma)) and lemma not in _PERFECTIVE_JATI)
 
 
 @lru_cache(maxsize=4096)
@@ -306,7 +318,7 @@ def _present_form(word: str, lemmas: tuple[str, ...], verbs: tuple[str, ...]) ->
     with a time, imperfective) present form is in, or None when it cannot be a promise."""
     if not lemmas or not _PRESENT_ANY.search(word) or word == fold(lemmas[0]):
         return None
-    if not verbs or set(verbs) & _MODALS:
+    if not verbs or set(verbs) & _MODALS or fold(lemmas[0]) in _FOLDED_STATES:
         return None
     perfective = not _imperfective(fold(lemmas[0])) or not _imperfective(verbs[0])
     if _PRESENT_1.search(word) and not word.endswith(("ama", "ema", "ima")):
@@ -448,12 +460,12 @@ class _Finder:
         low, high = self.clause(aux)
         person = _FUTURE_AUX[self.folded[aux]]
         reach: list[int] = []
-        counted = 0  # after the auxiliary, four words up to another one; a time or adverb is free
+        counted = 0  # after the auxiliary, four words up to another one; a time, adverb or preposition is free
         for at in range(aux + 1, min(high, aux + 20) + 1):  # «bo danes do 16. ure poklicala»
             if self.folded[at] in _ANY_AUX or counted == 4:
                 break
             reach.append(at)
-            if not (self.in_time(at) or self.folded[at] in _ADVERBS):
+            if not (self.in_time(at) or self.folded[at] in _ADVERBS or self.folded[at] in _PREPOSITIONS):
                 counted += 1
         for at in range(aux - 1, max(low, aux - 4) - 1, -1):  # before it, likewise
             if self.folded[at] in _ANY_AUX:

@@ -46,6 +46,7 @@ _MODALS = _words(
     "会 将 将会 将要 要 就 就会 马上 马上就 立即 立刻 立马 稍后 随后 即将 尽快 第一时间 这就 现在就 届时 随即 再"
     " 不日 近期 近日 近期内 很快 很快就 不久 过几天 过两天 这两天 回头 改天 晚点 晚些 晚些时候 尽早"
 )
+_BARE_ONLY = _words("就 再")  # future words only after a time: 明天就到了, not 没两天就坏了
 _BENEFACTIVE = _words("给 为 帮 替")
 _YOU = _words("您 你 您们 你们 亲")
 _FILLERS = _words(
@@ -423,8 +424,13 @@ def _action(text: str, clause: list[_Unit], i: int) -> bool:
 
 def _future_marked(clause: list[_Unit], verb_at: int) -> bool:
     """明天就到了 / 马上就好了: 了 after a future word (not a time alone: 昨天发货了) marks a
-    change to come, not a past act."""
-    return any(u.text in _MODALS for u in clause[:verb_at])
+    change to come, not a past act. 就 and 再 alone mark nothing (没两天发动机就出现了异响
+    happened): they need a time before them (明天就到了)."""
+    before = clause[:verb_at]
+    for i, unit in enumerate(before):
+        if unit.text in _MODALS and (unit.text not in _BARE_ONLY or any(u.time for u in before[:i])):
+            return True
+    return False
 
 
 def _can_before(clause: list[_Unit], at: int) -> bool:

@@ -1,0 +1,71 @@
+"""A customer who states what failed is complaining even without a complaint word: a negated
+statement («приложение не открывается», «paket ni prišel», 还没到) or a word of damage or
+loss («царапина», «manjka», 漏发). These are weaker signs than a complaint word, so thanks, a
+polite question, a disowned complaint, a question sentence and good news in negative form
+keep them quiet. Each row is a customer message; the reply never apologises, so the
+complaint is read exactly when `complaint_apology` fires."""
+
+from __future__ import annotations
+
+import pytest
+
+from replyguard import Guard
+
+REPLY = {
+    "ru": "Анна, здравствуйте! Заказ будет у вас в пятницу, 11 декабря, до 18:00.",
+    "sl": "Pozdravljeni, Ana. Naročilo bo pri vas v petek, 11. decembra, do 16. ure.",
+    "zh": "王女士您好，订单将于12月11日（周五）18点前送达。",
+}
+CONTEXT = {"customer_gender": "female", "channel": "chat", "now": "2026-12-07T10:00:00+03:00"}
+NAMES = {"ru": "Анна Петрова", "sl": "Ana Novak", "zh": "王丽"}
+
+COMPLAINTS = [
+    ("ru", "Посылка так и не пришла, хотя срок давно прошёл."),
+    ("ru", "Приложение с утра не открывается."),
+    ("ru", "На экране царапина, а коробка целая."),
+    ("ru", "Второй день нет горячей воды."),
+    ("sl", "Paket še vedno ni prišel, čeprav je rok že potekel."),
+    ("sl", "Aplikacija se že od jutra ne odpre."),
+    ("sl", "Na zaslonu je praska."),
+    ("sl", "V škatli manjka polnilec."),
+    ("zh", "快递到现在还没到。"),
+    ("zh", "应用一直打不开。"),
+    ("zh", "屏幕上有一道划痕。"),
+    ("zh", "盒子里少了一个充电器。"),
+]
+NOT_COMPLAINTS = [
+    ("ru", "Спасибо, курьер приехал вовремя, ребёнок даже не заметил ожидания."),  # thanks
+    ("ru", "Подскажите, можно ли забрать заказ не в пункте выдачи, а в магазине?"),  # a question
+    ("ru", "Я не жалуюсь, просто заказ ещё не пришёл, хочу уточнить срок."),  # disowned
+    ("ru", "Не знаю, какой размер выбрать."),  # not_failure
+    ("sl", "Hvala, paket je prišel, nič ni poškodovano."),
+    ("sl", "Zanima me, ali lahko paket prevzamem v trgovini, ker čez dan nisem doma."),
+    ("sl", "Ne pritožujem se, paket samo še ni prišel."),
+    ("sl", "Ne vem, katero velikost naj izberem."),
+    ("zh", "东西收到了，没有坏，谢谢。"),
+    ("zh", "请问能不能改地址？"),
+    ("zh", "能不能用烘干机"),  # A-not-A: asks, negates nothing
+    ("zh", "我不是投诉，只是包裹还没到。"),
+    ("zh", "我不知道选哪个尺码。"),
+]
+
+
+def _apologises(guard: Guard, lang: str, message: str) -> bool:
+    context = {**CONTEXT, "customer_name": NAMES[lang], "customer_message": message}
+    report = guard.check(REPLY[lang], context=context, lang=lang)
+    return any(f.rule == f"{lang}.structure.complaint_apology" for f in report.findings)
+
+
+@pytest.fixture(scope="module")
+def guard() -> Guard:
+    return Guard()
+
+
+@pytest.mark.parametrize(("lang", "message"), COMPLAINTS)
+def test_a_stated_failure_is_a_complaint(guard: Guard, lang: str, message: str) -> None:
+    assert _apologises(guard, lang, message)
+
+
+@pytest.mark.parametrize(("lang", "message"), NOT_COMPLAINTS)
+def test_thanks_questions_disowning_and_good_news_are_not(guard: Guard, lang: str, message: str) -> None:
+    assert not _apologises(guard, lang, message)
