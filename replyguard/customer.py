@@ -33,6 +33,7 @@ _LISTS = (
     "not_complaint",
     "negators",
     "question",
+    "inquiry",
     "thanks",
     "contrast",
     "common",
@@ -55,7 +56,8 @@ class CustomerVocabulary(BaseModel):
     A stated failure is a weaker sign: `failure_negators` (written as they stand: «не», «ni»,
     没) negating a statement, or a `failure_words` word («царапина», «manjka», 漏发), outside
     the `not_failure` wordings («не знаю», «ni problema», 不客气), read only in messages that
-    neither thank, ask politely nor disown a complaint. A complaint word in a sentence that
+    neither thank, ask politely (`inquiry`, or `question` where a pack has no `inquiry`: 请问,
+    not the 怎么 of «这让我怎么穿？») nor disown a complaint. A complaint word in a sentence that
     thanks counts only with a `contrast` word («спасибо, но…») or as the thanks itself."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -64,6 +66,7 @@ class CustomerVocabulary(BaseModel):
     not_complaint: list[str] = Field(default_factory=list)
     negators: list[str] = Field(default_factory=list)
     question: list[str] = Field(default_factory=list)
+    inquiry: list[str] = Field(default_factory=list)
     thanks: list[str] = Field(default_factory=list)
     objects: dict[str, list[str]] = Field(default_factory=dict)
     common: list[str] = Field(default_factory=list)
@@ -124,6 +127,7 @@ class CustomerReader:
         self._not_complaint = LemmaPhrases(vocabulary.not_complaint, adapter, gaps=1)
         self._negators = frozenset(n.lower() for n in vocabulary.negators)
         self._question = LemmaPhrases(vocabulary.question, adapter)
+        self._inquiry = LemmaPhrases(vocabulary.inquiry or vocabulary.question, adapter)
         self._thanks = LemmaPhrases(vocabulary.thanks, adapter)
         self._objects = {key: LemmaPhrases(words, adapter) for key, words in vocabulary.objects.items()}
         self._common = frozenset(lemma for word in vocabulary.common for lemma in _lemmas(adapter, word))
@@ -164,7 +168,8 @@ class CustomerReader:
     def _complaints(self, message: Analysis) -> list[Hit]:
         thanks = self._thanks.find(message)
         words = self._complaint.find(message)
-        hits = words + self._angry_marks(message, thanks) + self._failures(message, thanks, words)
+        failures = self._failures(message, thanks, words)  # weighed against thanks already
+        hits = words + self._angry_marks(message, thanks) + failures
         if not hits:
             return []
         _, conditional = frames(self._adapter, message)
@@ -181,7 +186,7 @@ class CustomerReader:
                 continue
             if _repeated_around(message.text, hit.start, self._negators):
                 continue  # 能不能用 asks; it does not say 不能用
-            if self._grateful(message, sentence, hit, thanks):
+            if hit not in failures and self._grateful(message, sentence, hit, thanks):
                 continue
             kept.append(hit)
         return kept
@@ -208,15 +213,19 @@ class CustomerReader:
 
     def _failures(self, message: Analysis, thanks: list[Hit], complaints: list[Hit]) -> list[Hit]:
         """Statements of what failed: a negation («посылка не пришла», «ne deluje», 没收到)
-        or a `failure_words` word («царапина», «manjka», 漏发). Weaker signs than a complaint
-        word, so read only in a message that neither thanks, nor asks politely («подскажите»,
-        «zanima me», 请问), nor says it is no complaint: there a negation is news or a detail
-        («ребёнок даже не плакал», «čez dan me ni doma»). Not in a sentence that asks, nor in
-        a `not_failure` wording («не знаю», «ni problema», 不客气), nor when what is negated
-        is itself bad: good news («ni poškodovan», 没让我失望)."""
+        or a `failure_words` word («царапина», «manjka», 漏发), not in a clause that asks
+        («Ali popravljate počene zaslone?») nor in a sentence that asks with a question word,
+        but in one that leads to a bare question («钱扣了对方说没收到，这就是你们的大银行？»).
+        Weaker signs than a complaint word, so
+        none in a message that asks politely («подскажите», «zanima me», 请问) or says it is
+        no complaint, and two at least in one that thanks: there a negation is news or a
+        detail («ребёнок даже не плакал», «čez dan me ni doma»), while «спасибо огромное,
+        третий день сижу без интернета» thanks in irony. Not in a `not_failure` wording («не
+        знаю», «ni problema», 不客气), nor when what is negated is itself bad: good news («ni
+        poškodovan», 没让我失望)."""
         if self._failure_negators is None and not self._failure_words:
             return []
-        if thanks or self._question.find(message) or self._not_complaint.find(message):
+        if self._inquiry.find(message) or self._not_complaint.find(message):
             return []
         text = message.text
         words = list(self._failure_words.find(message)) if self._failure_words else []
@@ -224,18 +233,39 @@ class CustomerReader:
         if self._failure_negators is not None:
             bad = words + complaints
             for match in self._failure_negators.finditer(text):
-                end = match.end()
-                reaches = end < len(text) and (text[end].isalnum() or text[end].isspace())  # not «Нет.», an answer
-                if reaches and not any(_negates(text, end, hit.start) for hit in bad):
-                    found.append(Hit(match.start(), end, match.group()))
+                if self._answers(message, match.start(), match.end()):
+                    continue
+                if not any(_negates(text, match.end(), hit.start) for hit in bad):
+                    found.append(Hit(match.start(), match.end(), match.group()))
         if not found:
             return []
         quiet = self._not_failure.find(message) if self._not_failure else []
-        return [
+        asking = self._asking(message)
+        kept = [
             hit
             for hit in found
-            if not _asks(text, message.sentence_at(hit.start)) and not any(q.start <= hit.start < q.end for q in quiet)
+            if not _asked(text, hit.end)
+            and message.sentence_at(hit.start) not in asking
+            and not any(q.start <= hit.start < q.end for q in quiet)
         ]
+        if thanks and len({hit.start for hit in kept}) < 2:
+            return []
+        return kept
+
+    def _asking(self, message: Analysis) -> set[tuple[int, int]]:
+        """The sentences that ask with a question word and a question mark («我没收到验证码，能
+        再发一次吗？», «Ne bom mogla priti, ali lahko prestavim?»): a detail told to ask."""
+        text = message.text
+        sentences = {message.sentence_at(hit.start) for hit in self._question.find(message)}
+        return {(low, high) for low, high in sentences if "?" in text[low:high] or "？" in text[low:high]}
+
+    @staticmethod
+    def _answers(message: Analysis, start: int, end: int) -> bool:
+        """«Нет.», «Ne, …»: a negator that opens its sentence and stands alone answers; it
+        reports nothing. «…da zdravnice ni.» ends a report."""
+        text = message.text
+        alone = end >= len(text) or not (text[end].isalnum() or text[end].isspace())
+        return alone and not text[message.sentence_at(start)[0] : start].strip()
 
     def _negated(self, message: Analysis, start: int, first: int) -> bool:
         """A negator among the three words ending before `start` (token `first` on), in its
@@ -289,6 +319,15 @@ def _word_pattern(words: list[str], spaced: bool) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)" if spaced else f"(?:{alternatives})", re.IGNORECASE)
 
 
+_CLAUSE_ENDS = re.compile(r"[,;:.!?…，、；：。！？\n]")
+
+
+def _asked(text: str, end: int) -> bool:
+    """Whether the clause going on at `end` ends in a question mark."""
+    found = _CLAUSE_ENDS.search(text, end)
+    return found is not None and found.group() in "?？"
+
+
 def _repeated_around(text: str, start: int, negators: frozenset[str]) -> bool:
     """A one-character negator between two copies of one character: the A-not-A question
     of Chinese (能不能, 有没有, 是不是), which asks and negates nothing."""
@@ -307,10 +346,6 @@ def _negates(text: str, end: int, start: int) -> bool:
     it, in the same clause."""
     between = text[end:start]
     return 0 <= start - end <= 12 and not any(mark in between for mark in ",.;:!?，。；：！？")
-
-
-def _asks(text: str, sentence: tuple[int, int]) -> bool:
-    return any(mark in text[sentence[0] : sentence[1]] for mark in "?？")
 
 
 def _lemmas(adapter: LanguageAdapter, word: str) -> set[str]:

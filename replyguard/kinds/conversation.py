@@ -64,7 +64,7 @@ from replyguard.models import Channel, Context
 from replyguard.promises import Found, feasible_deadline, lead_for, says, verb_entries
 from replyguard.reported import frames
 from replyguard.when import PromiseVerb
-from replyguard.wording import LemmaPhrases
+from replyguard.wording import Hit, LemmaPhrases
 
 Check = Literal[
     "apology",
@@ -184,7 +184,7 @@ class CompiledConversation:
 
         for refusal in self._refusals[rule.id].find(analysis, 0, apology.start):
             ours = found is None or not found.not_ours(refusal.start, refusal.end)
-            if ours and analysis.sentence_at(refusal.start) != apology_sentence:
+            if ours and _before_in_own_clause(analysis, refusal, apology, apology_sentence):
                 return [Match(rule, refusal.start, refusal.end, moved())]
         # no refusal seen, yet the apology comes only after `window` sentences of other news
         opened = _after_greeting(analysis, self._adapter, self._greetings[rule.id])
@@ -433,6 +433,14 @@ _CHECKS: dict[str, _Checker] = {
 def _found(analysis: Analysis) -> Found | None:
     found = analysis.memo.get(PROMISES)
     return found if isinstance(found, Found) else None
+
+
+def _before_in_own_clause(analysis: Analysis, refusal: Hit, apology: Hit, sentence: tuple[int, int]) -> bool:
+    """The refusal is told before the apology: in an earlier sentence, or in an earlier
+    clause of the apology's own (不支持全额退款，很抱歉…), not inside it («не можем не извиниться»)."""
+    if analysis.sentence_at(refusal.start) != sentence:
+        return True
+    return any(mark in analysis.text[refusal.end : apology.start] for mark in ",;，；")
 
 
 def _new_steps(found: Found, reading: Reading) -> list[PromiseVerb]:

@@ -74,7 +74,8 @@ _IMPERFECTIVE = frozenset(
 # neprijetno je to tik pred božičem», «manjka čelada»), never an act we will do
 _STATES = frozenset(
     {"razumeti", "vedeti", "verjeti", "upati", "čutiti", "motiti", "jeziti", "zanimati", "veseliti", "manjkati",
-     "obžalovati", "opravičevati", "zahvaljevati", "mrzeti", "bati", "skrbeti", "boleti", "pomeniti"}
+     "obžalovati", "opravičevati", "zahvaljevati", "mrzeti", "bati", "skrbeti", "boleti", "pomeniti", "ceniti",
+     "zavedati", "strinjati", "spoštovati"}
 )  # fmt: skip
 _IMPERFECTIVE_SUFFIX = re.compile(
     r"(?:ovati|evati|avati|ivati|[^a]jati|(?:st|d)ajati|ljati|njati|rjati|čati|ščati|šati|žati)$"

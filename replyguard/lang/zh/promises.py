@@ -46,6 +46,7 @@ _MODALS = _words(
     "会 将 将会 将要 要 就 就会 马上 马上就 立即 立刻 立马 稍后 随后 即将 尽快 第一时间 这就 现在就 届时 随即 再"
     " 不日 近期 近日 近期内 很快 很快就 不久 过几天 过两天 这两天 回头 改天 晚点 晚些 晚些时候 尽早"
 )
+_THANKS = ("感谢", "谢谢", "多谢", "感激")
 _BARE_ONLY = _words("就 再")  # future words only after a time: 明天就到了, not 没两天就坏了
 _BENEFACTIVE = _words("给 为 帮 替")
 _YOU = _words("您 你 您们 你们 亲")
@@ -304,7 +305,7 @@ def _group_at(text: str, clause: list[_Unit], at: int) -> PromiseVerb | None:
         trigger = "plain"
     else:
         return None
-    if _negated_or_past(clause, at) or _requested(clause, at):
+    if _negated_or_past(clause, at) or _requested(clause, at) or _thanked_for(clause, at):
         return None
     if unit.text in _AT_ONCE and at > 0 and clause[at - 1].text in ("后", "之后", "以后"):
         return None  # 到货后第一时间通知您: «at once after the event», a notice, not an open deadline
@@ -450,6 +451,11 @@ def _negated_or_past(clause: list[_Unit], at: int) -> bool:
         if unit.text in _SPEAKERS:
             break
     return False
+
+
+def _thanked_for(clause: list[_Unit], at: int) -> bool:
+    """感谢您第一时间告诉我们: what follows 感谢/谢谢 is the customer's act, done already."""
+    return any(unit.text.startswith(_THANKS) for unit in clause[:at])  # 感谢您 may be one word
 
 
 def _requested(clause: list[_Unit], at: int) -> bool:
