@@ -46,11 +46,13 @@ def test_without_a_name_a_generic_address_is_fine(guard: Guard) -> None:
     assert "ru.personalization.generic_address" in named
 
 
-def test_a_phone_script_asks_for_the_name(guard: Guard) -> None:
-    assert "ru.personalization.ask_name" in _rules(guard, "Добрый день! Слушаю вас.", "ru", channel="phone")
-    assert "ru.personalization.ask_name" not in _rules(guard, "Добрый день! Слушаю вас.", "ru", channel="chat")
+def test_a_phone_script_asks_for_the_name_once(guard: Guard) -> None:
+    """One rule asks for the name, under structure (issue 11); the address rules do not repeat it."""
+    found = _rules(guard, "Добрый день! Слушаю вас.", "ru", channel="phone")
+    assert [rule for rule in found if rule.endswith("ask_name")] == ["ru.structure.phone_ask_name"]
+    assert "ru.structure.phone_ask_name" not in _rules(guard, "Добрый день! Слушаю вас.", "ru", channel="chat")
     asked = "Добрый день! Как я могу к вам обращаться?"
-    assert "ru.personalization.ask_name" not in _rules(guard, asked, "ru", channel="phone")
+    assert "ru.structure.phone_ask_name" not in _rules(guard, asked, "ru", channel="phone")
 
 
 def test_the_name_case_in_an_address(guard: Guard) -> None:

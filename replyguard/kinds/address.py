@@ -39,8 +39,6 @@ class AddressRule(RuleBase):
       Marko») → the title with the surname;
     - `name_case`: the name after an address word of `gendered` is not in the form the
       address needs («Уважаемая Анне») → the form of the greeting slots;
-    - `ask_name`: nobody knows the name on a channel of `channels` (a phone script) and the
-      reply never asks how to address the customer (`phrases`) → `greetings` offers the question;
     - `phrase`: one of `phrases` used as an address, whatever the name (with `unless_policy`,
       a company decides: 亲 / 亲亲 on Chinese marketplaces).
     """
@@ -54,7 +52,6 @@ class AddressRule(RuleBase):
         "gender_guess",
         "title_first_name",
         "name_case",
-        "ask_name",
         "phrase",
     ]
     greetings: dict[str, list[str]] = Field(default_factory=dict)
@@ -135,10 +132,6 @@ class CompiledAddress:
             if rule.check == "gender_guess":
                 if known is None or known.name.gender is None:
                     matches.extend(self._gender_guess(rule, analysis))
-                continue
-            if rule.check == "ask_name":
-                if known is None and (context.channel or "default") in (rule.channels or ["phone"]):
-                    matches.extend(self._ask_name(rule, analysis))
                 continue
             if known is None or (rule.channels and known.channel not in rule.channels):
                 continue
@@ -267,14 +260,6 @@ class CompiledAddress:
             if _unspaced(word) and head.startswith(word) and not matches:
                 matches.append(Match(rule, offset, offset + len(word)))
         return matches
-
-    def _ask_name(self, rule: AddressRule, analysis: Analysis) -> list[Match]:
-        """A phone script that never asks how to address the customer: offer the question."""
-        if _phrase_spans(analysis, self._phrases[rule.id]):
-            return []
-        question = next(iter(rule.greetings.get("phone") or rule.greetings.get("default") or []), None)
-        end = len(analysis.text)
-        return [Match(rule, end, end, [Suggestion(end, end, " " + question, False)] if question else [])]
 
     def _name_case(self, rule: AddressRule, analysis: Analysis, known: _Known) -> list[Match]:
         """After an address word the name stands as in the greeting («Уважаемая Анна
