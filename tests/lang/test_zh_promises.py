@@ -32,6 +32,18 @@ ROWS = [
     ("我们将于明天发出。", [("发出", "first", None)]),
     ("我们马上安排师傅上门。", [("安排", "first", None)]),
     ("我们会把退款退回到您的账户。", [("退回", "first", None)]),
+    # finding the answer out first: asking, learning, forwarding (a deferral to date)
+    ("我帮您问问仓库那边。", [("问问", "first", None)]),
+    ("这个问题我需要请示一下主管。", [("请示", "first", None)]),
+    ("我把您的问题转交给技术部门。", [("交给", "first", None)]),
+    ("我了解您的心情。", []),
+    ("我已经把问题转交给技术部门了。", []),
+    ("您把地址发给我。", []),
+    # what follows thanks is the customer's act, done already
+    ("感谢您第一时间告诉我们。", []),
+    # 就 + 了 with no time before it happened (没两天就坏了), with one it is to come
+    ("开回来没两天发动机就出现了异响。", []),
+    ("包裹明天就到了。", [("到", "third", "包裹")]),
     ("收到退货后我们会给您退款。", [("退款", "first", None)]),
     ("我们会给您一个满意的答复。", [("给", "first", None)]),
     ("我们要先核实一下。", [("核实", "first", None)]),

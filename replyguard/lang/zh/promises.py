@@ -47,6 +47,7 @@ _MODALS = _words(
     " 不日 近期 近日 近期内 很快 很快就 不久 过几天 过两天 这两天 回头 改天 晚点 晚些 晚些时候 尽早"
 )
 _THANKS = ("感谢", "谢谢", "多谢", "感激")
+_ON_THE_WAY = _words("去 来 需要 得")  # 我去了解, 我来处理, 我需要请示: still our act
 _BARE_ONLY = _words("就 再")  # future words only after a time: 明天就到了, not 没两天就坏了
 _BENEFACTIVE = _words("给 为 帮 替")
 _YOU = _words("您 你 您们 你们 亲")
@@ -100,7 +101,9 @@ _ACTIONS = _words(
     "送达 送到 送货 送货上门 派送 配送 上门 到 到达 到货 到账 退款 退回 退还 返还 退 赔偿 补偿 返现 打款 转账 "
     "收到 拿到 接到 修 维修 修好 修复 恢复 上线 开通 办理 审核 登记 提交 申请 催 催促 加急 改进 加强 注意 优化 "
     "完善 整改 调查 培训 提醒 协调 沟通 核对 检查 检测 给 退给 补给 留意 落实 解答 回访 上报 记录 关注 赠送 送给 "
-    "补 升级 更新 修正 纠正 道歉 致歉 跟踪 催件 取件 揽收 签收"
+    "补 升级 更新 修正 纠正 道歉 致歉 跟踪 催件 取件 揽收 签收 "
+    # finding the answer out before giving it: 我帮您问问, 我去了解一下, 我把问题转交给技术部门
+    "问问 问一下 了解 打听 请示 咨询 转交 交给 转给 转达 转告"
     " 重视 吸取 杜绝 避免 提高 督促 规范 教育 批评 考核 排查 改正 跟单 发放 退费 送回 寄送 邮寄 邮寄到"
 )
 # what the customer gets: with 能/可以 a promise (能收到), and the only verbs of a «you will…»
@@ -469,9 +472,13 @@ def _requested(clause: list[_Unit], at: int) -> bool:
 def _said_by_us(clause: list[_Unit], at: int) -> bool:
     """A plain action verb is a promise only right after a first-person subject (我们安排师傅
     上门), not after 的 (我们的处理) or inside a noun phrase."""
-    j = at - 1
-    while j >= 0 and (clause[j].text in _FILLERS or clause[j].time):
-        j -= 1  # to the last word before that is no filler and no time
+    j = _before_fillers(clause, at - 1)
+    if j >= 0 and clause[j].text in _ON_THE_WAY:
+        j = _before_fillers(clause, j - 1)  # 我去了解一下, 我需要请示一下
+    if j >= 0 and clause[j].text not in ("把", "的", *_FIRST) and clause[j].text not in _ACTIONS:
+        # after the object a 把 fronted (我把您的问题|转交给技术部门); not the object itself
+        # (把退款|退回, 的退款) nor a complement after another verb (退回|到)
+        j = _before_fillers(clause, _ba(clause, j) - 1)
     if j < 0 or clause[j].text not in _FIRST:
         return False
     after = clause[at + 1] if at + 1 < len(clause) else None
@@ -489,6 +496,24 @@ def _said_by_us(clause: list[_Unit], at: int) -> bool:
         "以后",
         "时",
     )
+
+
+def _before_fillers(clause: list[_Unit], j: int) -> int:
+    """The last unit at or before `j` that is no filler and no time (-1 when none is)."""
+    while j >= 0 and (clause[j].text in _FILLERS or clause[j].time):
+        j -= 1
+    return j
+
+
+def _ba(clause: list[_Unit], j: int) -> int:
+    """The 把 that fronts the object ending at unit `j` (我把您的问题|转交), or -1: the
+    object is a short noun phrase, so 把 stands at most six units back."""
+    for k in range(j, max(-1, j - 7), -1):
+        if clause[k].text == "把":
+            return k
+        if clause[k].text in _PUNCT:
+            break
+    return -1
 
 
 def _subject(clause: list[_Unit], at: int) -> tuple[Voice, str | None]:
