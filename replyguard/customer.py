@@ -139,9 +139,12 @@ class CustomerReader:
         self._contrast = LemmaPhrases(vocabulary.contrast, adapter)
         self._failure_words = LemmaPhrases(vocabulary.failure_words, adapter)
 
-    def read(self, reply: Analysis, context: Context) -> Reading | None:
+    def read(self, reply: Analysis, context: Context, actors: frozenset[str] = frozenset()) -> Reading | None:
         """The reading of `context.customer_message` (None without one or without a
-        vocabulary), with whether `reply` names its point back."""
+        vocabulary), with whether `reply` names its point back. `actors` are the words the
+        reply's promises have as their subject («经理会联系您», «serviser vas bo poklical»): an
+        object named only as who will act (staff for staff) names nothing the customer said;
+        the customer's own words said back still do («报告…出具»)."""
         text = context.customer_message
         if self._vocabulary is None or text is None or not text.strip():
             return None
@@ -154,7 +157,8 @@ class CustomerReader:
         if complaints:  # only a complaint needs its point named back: read what both name
             objects = self._named(message)
             words = self._adapter.content_words(message) - self._common - self._names(context)
-            acknowledged = bool(objects & self._named(reply)) or bool(words & self._adapter.content_words(reply))
+            said_back = words & self._adapter.content_words(reply)
+            acknowledged = bool(objects & self._named(reply, actors)) or bool(said_back)
         return Reading(
             complaints=complaints,
             question="?" in text or "？" in text or bool(self._question.find(message)),
@@ -290,8 +294,14 @@ class CustomerReader:
         # where words are written together (Chinese), a negator may end the token before: 并不 投诉
         return self._adapter.joins is not None and any(token.lower.endswith(n) for n in self._negators)
 
-    def _named(self, analysis: Analysis) -> frozenset[str]:
-        return frozenset(key for key, words in self._objects.items() if words.find(analysis))
+    def _named(self, analysis: Analysis, actors: frozenset[str] = frozenset()) -> frozenset[str]:
+        """The `objects` keys a text names, but for the words inside one of `actors`."""
+        text = analysis.lowered
+        return frozenset(
+            key
+            for key, words in self._objects.items()
+            if any(not _within(text[hit.start : hit.end], actors) for hit in words.find(analysis))
+        )
 
     def _names(self, context: Context) -> frozenset[str]:
         """The people's and the company's names: the same name in both texts is not the
@@ -308,6 +318,10 @@ class CustomerReader:
                     )
                 found.update(lemmas)
         return frozenset(found)
+
+
+def _within(word: str, actors: frozenset[str]) -> bool:
+    return any(word in actor.lower() for actor in actors)
 
 
 def _word_pattern(words: list[str], spaced: bool) -> re.Pattern[str] | None:

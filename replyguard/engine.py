@@ -55,8 +55,9 @@ class CompiledPack:
     def find(self, analysis: Analysis, context: Context) -> list[Match]:
         """Every rule's matches; the reply's promises and the reading of the customer's
         message are found first and left in `analysis.memo` for the rules and the report."""
-        analysis.memo[PROMISES] = self.promises.find(analysis, context)
-        analysis.memo[CUSTOMER] = self.customer.read(analysis, context)
+        found = analysis.memo[PROMISES] = self.promises.find(analysis, context)
+        actors = frozenset(verb.subject for verb in found.statements if verb.subject and verb.voice == "third")
+        analysis.memo[CUSTOMER] = self.customer.read(analysis, context, actors)
         matches: list[Match] = []
         for kind in self.kinds:
             matches.extend(kind.find(analysis, context))

@@ -32,6 +32,12 @@ COMPLAINTS = [
     ("zh", "应用一直打不开。"),
     ("zh", "屏幕上有一道划痕。"),
     ("zh", "盒子里少了一个充电器。"),
+    # a demand to put it right, an angry or ironic emoji, a wait counted
+    ("ru", "Пришла квитанция на 6200 вместо обычных 3100. Разберитесь, пожалуйста."),
+    ("sl", "Na položnici so zaračunana vsa kosila. Prosim za popravek."),
+    ("zh", "司机绕路多收了40块，必须退差价。"),
+    ("ru", "Курьер опять пришёл в другое время 🙄"),
+    ("zh", "快递三天了还在原地，你们真行。"),
 ]
 NOT_COMPLAINTS = [
     ("ru", "Спасибо, курьер приехал вовремя, ребёнок даже не заметил ожидания."),  # thanks
@@ -47,6 +53,8 @@ NOT_COMPLAINTS = [
     ("zh", "能不能用烘干机"),  # A-not-A: asks, negates nothing
     ("zh", "我不是投诉，只是包裹还没到。"),
     ("zh", "我不知道选哪个尺码。"),
+    ("ru", "У нас поменялись планы: приедем 22 декабря вместо 21-го."),  # our own change
+    ("zh", "我不是来吵架的，就想确认一下停水检修是几点到几点。"),
 ]
 
 
@@ -69,3 +77,18 @@ def test_a_stated_failure_is_a_complaint(guard: Guard, lang: str, message: str) 
 @pytest.mark.parametrize(("lang", "message"), NOT_COMPLAINTS)
 def test_thanks_questions_disowning_and_good_news_are_not(guard: Guard, lang: str, message: str) -> None:
     assert not _apologises(guard, lang, message)
+
+
+def test_staff_named_as_who_will_act_is_no_acknowledgement(guard: Guard) -> None:
+    """The customer named the receptionist; a reply whose only staff word is the manager who
+    will call names nothing the customer said. Saying the air conditioning back does."""
+    context = {
+        **CONTEXT,
+        "customer_name": NAMES["zh"],
+        "customer_message": "房间空调从昨晚开始只吹冷风，前台说会来修，到现在也没人来。",
+    }
+    rule = "zh.structure.complaint_acknowledgement"
+    generic = "王女士您好，非常抱歉给您带来不好的体验。值班经理会在今天14:00前联系您。"
+    named = "王女士您好，非常抱歉，房间空调一直只吹冷风，维修也没有按时上门。值班经理会在今天14:00前联系您。"
+    assert rule in {f.rule for f in guard.check(generic, context=context, lang="zh").findings}
+    assert rule not in {f.rule for f in guard.check(named, context=context, lang="zh").findings}
