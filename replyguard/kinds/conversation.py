@@ -6,7 +6,10 @@ read once per reply (`customer.CustomerReader`, the packs' `customer:` section) 
 when the CRM sent `Context.customer_message`.
 
 To a complaint (see `customer`):
-  apology             the reply says none of `phrases` (apologies, regret): suggests `opening`
+  apology             the reply says none of `phrases` (apologies, regret): suggests `opening`;
+                      also where the message reads as no complaint (or there is none) but
+                      the reply itself says one of `admissions`: our fault admitted («по
+                      ошибке», «pomotoma», 发错), the customer's annoyance understood
   apology_first       the first apology comes after a sentence with one of `refusals`, or
                       after `window` sentences past the greeting: an apology buried after a
                       «no» or the bad news is missing where it counts
@@ -108,6 +111,7 @@ class ConversationRule(RuleBase):
     phrases: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
     refusals: list[str] = Field(default_factory=list)
+    admissions: list[str] = Field(default_factory=list)  # apology: the reply's own sign of a complaint
     thanks: list[str] = Field(default_factory=list)
     greetings: list[str] = Field(default_factory=list)  # an opening goes after the greeting
     closings: list[str] = Field(default_factory=list)
@@ -120,7 +124,7 @@ class ConversationRule(RuleBase):
     window: int = Field(default=2, ge=1)
     max_paragraphs: int = Field(default=3, ge=1)
 
-    @field_validator("phrases", "unless", "refusals", "thanks", "greetings", "closings")
+    @field_validator("phrases", "unless", "refusals", "admissions", "thanks", "greetings", "closings")
     @classmethod
     def _no_empty_phrase(cls, value: list[str]) -> list[str]:
         return no_empty_phrase(value)
@@ -145,6 +149,7 @@ class CompiledConversation:
         self._phrases = {rule.id: LemmaPhrases(rule.phrases, adapter, gaps=1) for rule in rules}
         self._unless = {rule.id: LemmaPhrases(rule.unless, adapter, gaps=1) for rule in rules}
         self._refusals = {rule.id: LemmaPhrases(rule.refusals, adapter, gaps=1) for rule in rules}
+        self._admissions = {rule.id: LemmaPhrases(rule.admissions, adapter, gaps=1) for rule in rules}
         self._thanks = {rule.id: LemmaPhrases(rule.thanks, adapter, gaps=1) for rule in rules}
         self._greetings = {rule.id: LemmaPhrases(rule.greetings, adapter) for rule in rules}
         self._closings = {rule.id: LemmaPhrases(rule.closings, adapter) for rule in rules}
@@ -164,9 +169,25 @@ class CompiledConversation:
     def _apology(
         self, rule: ConversationRule, analysis: Analysis, context: Context, reading: Reading | None
     ) -> list[Match]:
-        if reading is None or not reading.complaint or self._phrases[rule.id].find(analysis):
+        complained = reading is not None and reading.complaint
+        if not complained and not self._admits(rule, analysis):
+            return []
+        if self._phrases[rule.id].find(analysis):
             return []
         return [self._opening(rule, analysis, rule.opening or "")]
+
+    def _admits(self, rule: ConversationRule, analysis: Analysis) -> bool:
+        """The reply says it was our fault, or that it understands the customer's annoyance,
+        outside conditions and reported words («если размер не тот, обменяем»)."""
+        admissions = self._admissions[rule.id]
+        if not admissions:
+            return False
+        reported, conditional = frames(self._adapter, analysis)
+        hedged = {analysis.sentence_at(low) for low, _ in conditional}
+        return any(
+            analysis.sentence_at(hit.start) not in hedged and not any(low <= hit.start < high for low, high in reported)
+            for hit in admissions.find(analysis)
+        )
 
     def _apology_first(
         self, rule: ConversationRule, analysis: Analysis, context: Context, reading: Reading | None
