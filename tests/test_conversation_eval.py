@@ -77,7 +77,7 @@ def test_good_replies_stay_clean(guard: Guard, lang: str) -> None:
 #   round 4  ru 13/15 2, sl 10/15 0, zh 12/15 1
 # Scored on the complaint rules only: some good e-mails there have no closing, which the
 # email rule rightly flags and the writers did not count as a fault.
-BLIND_RECALL = {"ru": 0.9, "sl": 0.85, "zh": 0.9}
+BLIND_RECALL = {"ru": 0.9, "sl": 0.9, "zh": 0.9}
 COMPLAINT_RULES = ("complaint_", "promotion_in_complaint")
 
 
