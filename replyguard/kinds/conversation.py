@@ -40,7 +40,8 @@ By channel (`channels`):
   length              email: more than `max_paragraphs` paragraphs answering a question that
                       is not a complaint (`greetings` and `closings` paragraphs not counted)
   first_reply_smiley  first contact in one of `channels`, `policy.first_reply_smiley` (None:
-                      `custom`, the language's habit) and no emoji nor typed smiley (:) ^_^)
+                      `custom`, the language's habit) and no emoji, no typed smiley (:) ^_^)
+                      and none of `smileys`, the chat apps' codes as written ([微笑])
   emoji               emoji in a channel the policy forbids them in (`policy.emoji`; a channel
                       it does not name: forbidden when listed in `forbidden_in`)
 
@@ -112,6 +113,7 @@ class ConversationRule(RuleBase):
     unless: list[str] = Field(default_factory=list)
     refusals: list[str] = Field(default_factory=list)
     admissions: list[str] = Field(default_factory=list)  # apology: the reply's own sign of a complaint
+    smileys: list[str] = Field(default_factory=list)  # first_reply_smiley: chat apps' codes, as written ([微笑])
     thanks: list[str] = Field(default_factory=list)
     greetings: list[str] = Field(default_factory=list)  # an opening goes after the greeting
     closings: list[str] = Field(default_factory=list)
@@ -389,7 +391,8 @@ class CompiledConversation:
         wanted = context.policy.first_reply_smiley
         if context.first_contact is not True or not (rule.custom if wanted is None else wanted):
             return []
-        if _emoji(analysis.text) or _EMOTICON.search(analysis.text):
+        text = analysis.text
+        if _emoji(text) or _EMOTICON.search(text) or any(code in text for code in rule.smileys):
             return []
         return [self._opening(rule, analysis, rule.opening or "")]
 
