@@ -19,12 +19,14 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from replyguard import layout
 from replyguard.lang.base import Analysis, LanguageAdapter, Token
 from replyguard.models import Context
 from replyguard.reported import frames
 from replyguard.wording import Hit, LemmaPhrases, entries
 
 CUSTOMER = "customer"  # the analysis memo key of the reading
+ADMITTED = "admitted"  # the memo key of whether the reply admits our fault (see `admits`)
 
 
 # the word lists of a vocabulary, merged entry by entry when a company pack extends it
@@ -41,6 +43,8 @@ _LISTS = (
     "failure_negators",
     "failure_words",
     "not_failure",
+    "irony",
+    "admissions",
 )
 
 
@@ -57,8 +61,14 @@ class CustomerVocabulary(BaseModel):
     没) negating a statement, or a `failure_words` word («царапина», «manjka», 漏发), outside
     the `not_failure` wordings («не знаю», «ni problema», 不客气), read only in messages that
     neither thank, ask politely (`inquiry`, or `question` where a pack has no `inquiry`: 请问,
-    not the 怎么 of «这让我怎么穿？») nor disown a complaint. A complaint word in a sentence that
-    thanks counts only with a `contrast` word («спасибо, но…») or as the thanks itself."""
+    not the 怎么 of «这让我怎么穿？») nor disown a complaint; in a message that thanks it takes
+    two of them, or one and an `irony` word («Спасибо за прекрасное утро: агент трубку не
+    берёт. Браво.»). A complaint word in a sentence that thanks counts only with a `contrast`
+    word («спасибо, но…») or as the thanks itself.
+
+    `admissions` are the reply's side: our fault admitted («по ошибке», «pomotoma», 发错) or
+    the customer's annoyance understood; such a reply answers a complaint whatever the
+    message reads as (`CustomerReader.admits`)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -75,6 +85,8 @@ class CustomerVocabulary(BaseModel):
     failure_words: list[str] = Field(default_factory=list)
     not_failure: list[str] = Field(default_factory=list)
     contrast: list[str] = Field(default_factory=list)
+    irony: list[str] = Field(default_factory=list)
+    admissions: list[str] = Field(default_factory=list)
 
     @field_validator(*_LISTS)
     @classmethod
@@ -138,6 +150,8 @@ class CustomerReader:
         self._not_failure = LemmaPhrases(vocabulary.not_failure, adapter)
         self._contrast = LemmaPhrases(vocabulary.contrast, adapter)
         self._failure_words = LemmaPhrases(vocabulary.failure_words, adapter)
+        self._irony = LemmaPhrases(vocabulary.irony, adapter)
+        self._admissions = LemmaPhrases(vocabulary.admissions, adapter, gaps=1)
 
     def read(self, reply: Analysis, context: Context, actors: frozenset[str] = frozenset()) -> Reading | None:
         """The reading of `context.customer_message` (None without one or without a
@@ -157,8 +171,9 @@ class CustomerReader:
         if complaints:  # only a complaint needs its point named back: read what both name
             objects = self._named(message)
             words = self._adapter.content_words(message) - self._common - self._names(context)
-            said_back = words & self._adapter.content_words(reply)
-            acknowledged = bool(objects & self._named(reply, actors)) or bool(said_back)
+            body = _body_end(reply)  # a signature block names the company, not the point
+            said_back = words & (self._adapter.content_words(reply, body) - self._only_acting(reply, actors, body))
+            acknowledged = bool(objects & self._named(reply, actors, body)) or bool(said_back)
         return Reading(
             complaints=complaints,
             question="?" in text or "？" in text or bool(self._question.find(message)),
@@ -167,6 +182,21 @@ class CustomerReader:
             words=words,
             acknowledged=acknowledged,
             message=message,
+        )
+
+    def admits(self, reply: Analysis) -> bool:
+        """Whether the reply admits our fault or understands the customer's annoyance (the
+        `admissions`), outside conditions and reported words («если размер не тот, обменяем»)."""
+        if self._vocabulary is None or not self._admissions:
+            return False
+        hits = self._admissions.find(reply)
+        if not hits:
+            return False
+        reported, conditional = frames(self._adapter, reply)
+        hedged = {reply.sentence_at(low) for low, _ in conditional}
+        return any(
+            reply.sentence_at(hit.start) not in hedged and not any(low <= hit.start < high for low, high in reported)
+            for hit in hits
         )
 
     def _complaints(self, message: Analysis) -> list[Hit]:
@@ -252,7 +282,7 @@ class CustomerReader:
             and message.sentence_at(hit.start) not in asking
             and not any(q.start <= hit.start < q.end for q in quiet)
         ]
-        if thanks and len({hit.start for hit in kept}) < 2:
+        if thanks and len({hit.start for hit in kept}) + bool(kept and self._irony.find(message)) < 2:
             return []
         return kept
 
@@ -294,14 +324,25 @@ class CustomerReader:
         # where words are written together (Chinese), a negator may end the token before: 并不 投诉
         return self._adapter.joins is not None and any(token.lower.endswith(n) for n in self._negators)
 
-    def _named(self, analysis: Analysis, actors: frozenset[str] = frozenset()) -> frozenset[str]:
-        """The `objects` keys a text names, but for the words inside one of `actors`."""
+    def _named(
+        self, analysis: Analysis, actors: frozenset[str] = frozenset(), high: int | None = None
+    ) -> frozenset[str]:
+        """The `objects` keys a text names (before `high`), but for the words inside one of `actors`."""
         text = analysis.lowered
         return frozenset(
             key
             for key, words in self._objects.items()
-            if any(not _within(text[hit.start : hit.end], actors) for hit in words.find(analysis))
+            if any(not _within(text[hit.start : hit.end], actors) for hit in words.find(analysis, 0, high))
         )
+
+    def _only_acting(self, reply: Analysis, actors: frozenset[str], high: int) -> frozenset[str]:
+        """The actors' lemmas that the reply uses only as who will act («старший администратор
+        позвонит»): not where it also says them otherwise («报告…出具», «电子版报告发到»)."""
+        if not actors:
+            return frozenset()
+        acting = {lemma for actor in actors for lemma in _lemmas(self._adapter, actor)}
+        uses = sum(1 for t in reply.tokens if t.start < high and {t.lower, *(x.lower() for x in t.lemmas)} & acting)
+        return frozenset(acting) if uses <= len(actors) else frozenset()
 
     def _names(self, context: Context) -> frozenset[str]:
         """The people's and the company's names: the same name in both texts is not the
@@ -318,6 +359,24 @@ class CustomerReader:
                     )
                 found.update(lemmas)
         return frozenset(found)
+
+
+def _body_end(reply: Analysis) -> int:
+    """Where a letter's closing block starts: the run of short last lines after the body
+    («С уважением,» / «Павел Ермаков» / «служба поддержки»; «此致» / «敬礼！» / a name), the
+    lines as the reply was written (`layout`): short, and not ending as a sentence does. The
+    text's length when the last line is a sentence of the body or there is one line only."""
+    text = reply.text
+    spans = layout.lines(reply)
+    at = len(spans)
+    while at > 1:
+        line = text[slice(*spans[at - 1])]
+        if len(line.split()) > 6 or len(line) > 40 or line[-1] in ".。?？…":
+            break  # a sentence of the body: a signature line ends in a comma, a «！» or nothing
+        at -= 1
+    if at == len(spans) or at == 0:
+        return len(text)
+    return spans[at][0]
 
 
 def _within(word: str, actors: frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from replyguard.customer import CUSTOMER, CustomerReader, CustomerVocabulary
+from replyguard.customer import ADMITTED, CUSTOMER, CustomerReader, CustomerVocabulary
 from replyguard.kinds import COMPILERS, CompiledKind, Match, RuleBase
 from replyguard.kinds.promise import PROMISES, CommitmentLexicon
 from replyguard.lang.base import Analysis, LanguageAdapter
@@ -58,6 +58,7 @@ class CompiledPack:
         found = analysis.memo[PROMISES] = self.promises.find(analysis, context)
         actors = frozenset(verb.subject for verb in found.statements if verb.subject and verb.voice == "third")
         analysis.memo[CUSTOMER] = self.customer.read(analysis, context, actors)
+        analysis.memo[ADMITTED] = self.customer.admits(analysis)
         matches: list[Match] = []
         for kind in self.kinds:
             matches.extend(kind.find(analysis, context))

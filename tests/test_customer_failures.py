@@ -38,6 +38,8 @@ COMPLAINTS = [
     ("zh", "司机绕路多收了40块，必须退差价。"),
     ("ru", "Курьер опять пришёл в другое время 🙄"),
     ("zh", "快递三天了还在原地，你们真行。"),
+    # thanks said in irony: one stated failure and a word of praise
+    ("ru", "Спасибо агентству за прекрасно проведённое утро: агент трубку не берёт. Браво."),
 ]
 NOT_COMPLAINTS = [
     ("ru", "Спасибо, курьер приехал вовремя, ребёнок даже не заметил ожидания."),  # thanks
@@ -55,6 +57,8 @@ NOT_COMPLAINTS = [
     ("zh", "我不知道选哪个尺码。"),
     ("ru", "У нас поменялись планы: приедем 22 декабря вместо 21-го."),  # our own change
     ("zh", "我不是来吵架的，就想确认一下停水检修是几点到几点。"),
+    ("sl", "Ups, pomotoma sem rezervirala avto za jutri namesto za četrtek. Oprostite za zmedo."),  # my mistake
+    ("sl", "Hvala ekipi, ki je rešila našega mačka. Danes že spet teka po stanovanju!"),  # good news
 ]
 
 
@@ -90,5 +94,35 @@ def test_staff_named_as_who_will_act_is_no_acknowledgement(guard: Guard) -> None
     rule = "zh.structure.complaint_acknowledgement"
     generic = "王女士您好，非常抱歉给您带来不好的体验。值班经理会在今天14:00前联系您。"
     named = "王女士您好，非常抱歉，房间空调一直只吹冷风，维修也没有按时上门。值班经理会在今天14:00前联系您。"
+    assert rule in {f.rule for f in guard.check(generic, context=context, lang="zh").findings}
+    assert rule not in {f.rule for f in guard.check(named, context=context, lang="zh").findings}
+
+
+def test_a_reply_that_admits_our_fault_answers_a_complaint(guard: Guard) -> None:
+    """No message, or one that reads as none: a reply saying it was our mistake still owes
+    an apology, and keeps offers out."""
+    context = {**CONTEXT, "customer_name": NAMES["ru"]}
+    text = (
+        "Анна, здравствуйте! По ошибке мы списали оплату дважды, вернём её сегодня до 18:00. Кстати, у нас скидка 20%."
+    )
+    rules = {f.rule for f in guard.check(text, context=context, lang="ru").findings}
+    assert {"ru.structure.complaint_apology", "ru.structure.promotion_in_complaint"} <= rules
+    hedged = "Анна, здравствуйте! Если оплата списалась по ошибке, вернём её сегодня до 18:00."
+    rules = {f.rule for f in guard.check(hedged, context=context, lang="ru").findings}
+    assert "ru.structure.complaint_apology" not in rules
+
+
+def test_the_signature_names_nothing_back(guard: Guard) -> None:
+    """The company's name in the signature block («锦园物业») is not the customer's 物业 named back."""
+    context = {
+        **CONTEXT,
+        "channel": "email",
+        "customer_name": NAMES["zh"],
+        "customer_message": "物业你好：楼上漏水渗到我家天花板已经一个星期了，打了三次电话都没人来。",
+    }
+    rule = "zh.structure.complaint_acknowledgement"
+    signature = "\n\n此致\n敬礼！\n\n锦园物业客服中心\n何婧"
+    generic = "王女士，您好：\n\n非常抱歉。工程部主管将于12月18日9:30到您家。" + signature
+    named = "王女士，您好：\n\n非常抱歉，楼上漏水渗到您家天花板。工程部主管将于12月18日9:30到您家。" + signature
     assert rule in {f.rule for f in guard.check(generic, context=context, lang="zh").findings}
     assert rule not in {f.rule for f in guard.check(named, context=context, lang="zh").findings}

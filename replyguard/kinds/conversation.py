@@ -5,11 +5,9 @@ dictionary form, matched by lemma; see `wording.LemmaPhrases`). What the custome
 read once per reply (`customer.CustomerReader`, the packs' `customer:` section) and only
 when the CRM sent `Context.customer_message`.
 
-To a complaint (see `customer`):
-  apology             the reply says none of `phrases` (apologies, regret): suggests `opening`;
-                      also where the message reads as no complaint (or there is none) but
-                      the reply itself says one of `admissions`: our fault admitted («по
-                      ошибке», «pomotoma», 发错), the customer's annoyance understood
+To a complaint (see `customer`), or to any message where the reply itself admits our fault
+or the customer's annoyance (the vocabulary's `admissions`: «по ошибке», «pomotoma», 发错):
+  apology             the reply says none of `phrases` (apologies, regret): suggests `opening`
   apology_first       the first apology comes after a sentence with one of `refusals`, or
                       after `window` sentences past the greeting: an apology buried after a
                       «no» or the bad news is missing where it counts
@@ -59,7 +57,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from replyguard import layout
-from replyguard.customer import CUSTOMER, Reading
+from replyguard.customer import ADMITTED, CUSTOMER, Reading
 from replyguard.kinds.base import Match, RuleBase, Suggestion
 from replyguard.kinds.phrases import greeting_end, no_empty_phrase
 from replyguard.kinds.promise import PROMISES
@@ -112,7 +110,6 @@ class ConversationRule(RuleBase):
     phrases: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
     refusals: list[str] = Field(default_factory=list)
-    admissions: list[str] = Field(default_factory=list)  # apology: the reply's own sign of a complaint
     smileys: list[str] = Field(default_factory=list)  # first_reply_smiley: chat apps' codes, as written ([微笑])
     thanks: list[str] = Field(default_factory=list)
     greetings: list[str] = Field(default_factory=list)  # an opening goes after the greeting
@@ -126,7 +123,7 @@ class ConversationRule(RuleBase):
     window: int = Field(default=2, ge=1)
     max_paragraphs: int = Field(default=3, ge=1)
 
-    @field_validator("phrases", "unless", "refusals", "admissions", "thanks", "greetings", "closings")
+    @field_validator("phrases", "unless", "refusals", "thanks", "greetings", "closings")
     @classmethod
     def _no_empty_phrase(cls, value: list[str]) -> list[str]:
         return no_empty_phrase(value)
@@ -151,7 +148,6 @@ class CompiledConversation:
         self._phrases = {rule.id: LemmaPhrases(rule.phrases, adapter, gaps=1) for rule in rules}
         self._unless = {rule.id: LemmaPhrases(rule.unless, adapter, gaps=1) for rule in rules}
         self._refusals = {rule.id: LemmaPhrases(rule.refusals, adapter, gaps=1) for rule in rules}
-        self._admissions = {rule.id: LemmaPhrases(rule.admissions, adapter, gaps=1) for rule in rules}
         self._thanks = {rule.id: LemmaPhrases(rule.thanks, adapter, gaps=1) for rule in rules}
         self._greetings = {rule.id: LemmaPhrases(rule.greetings, adapter) for rule in rules}
         self._closings = {rule.id: LemmaPhrases(rule.closings, adapter) for rule in rules}
@@ -171,30 +167,14 @@ class CompiledConversation:
     def _apology(
         self, rule: ConversationRule, analysis: Analysis, context: Context, reading: Reading | None
     ) -> list[Match]:
-        complained = reading is not None and reading.complaint
-        if not complained and not self._admits(rule, analysis):
-            return []
-        if self._phrases[rule.id].find(analysis):
+        if not _complained(analysis, reading) or self._phrases[rule.id].find(analysis):
             return []
         return [self._opening(rule, analysis, rule.opening or "")]
-
-    def _admits(self, rule: ConversationRule, analysis: Analysis) -> bool:
-        """The reply says it was our fault, or that it understands the customer's annoyance,
-        outside conditions and reported words («если размер не тот, обменяем»)."""
-        admissions = self._admissions[rule.id]
-        if not admissions:
-            return False
-        reported, conditional = frames(self._adapter, analysis)
-        hedged = {analysis.sentence_at(low) for low, _ in conditional}
-        return any(
-            analysis.sentence_at(hit.start) not in hedged and not any(low <= hit.start < high for low, high in reported)
-            for hit in admissions.find(analysis)
-        )
 
     def _apology_first(
         self, rule: ConversationRule, analysis: Analysis, context: Context, reading: Reading | None
     ) -> list[Match]:
-        if reading is None or not reading.complaint:
+        if not _complained(analysis, reading):
             return []
         apology = self._phrases[rule.id].first(analysis)
         if apology is None:  # missing altogether: the apology check says so
@@ -230,7 +210,7 @@ class CompiledConversation:
     def _next_step(
         self, rule: ConversationRule, analysis: Analysis, context: Context, reading: Reading | None
     ) -> list[Match]:
-        if reading is None or not reading.complaint:
+        if not _complained(analysis, reading):
             return []
         found = _found(analysis)
         if found is not None and _new_steps(found, reading):
@@ -242,10 +222,11 @@ class CompiledConversation:
     def _promotion(
         self, rule: ConversationRule, analysis: Analysis, context: Context, reading: Reading | None
     ) -> list[Match]:
-        if reading is None or not reading.complaint:
+        if not _complained(analysis, reading):
             return []
         offers = self._phrases[rule.id]
-        asked = {hit.phrase for hit in offers.find(reading.message)}  # the customer's own subject: no pitch
+        # the customer's own subject is no pitch
+        asked = {hit.phrase for hit in offers.find(reading.message)} if reading is not None else set()
         reported, _ = frames(self._adapter, analysis)
         matches = []
         seen: set[tuple[int, int]] = set()
@@ -467,14 +448,19 @@ def _before_in_own_clause(analysis: Analysis, refusal: Hit, apology: Hit, senten
     return any(mark in analysis.text[refusal.end : apology.start] for mark in ",;，；")
 
 
-def _new_steps(found: Found, reading: Reading) -> list[PromiseVerb]:
+def _complained(analysis: Analysis, reading: Reading | None) -> bool:
+    """A complaint is open: the message reads as one, or the reply admits our fault."""
+    return (reading is not None and reading.complaint) or bool(analysis.memo.get(ADMITTED))
+
+
+def _new_steps(found: Found, reading: Reading | None) -> list[PromiseVerb]:
     """The reply's steps, but for the complaint said back: a thing doing, with no time, what
     the customer said it does («zavore cvilijo še bolj kot prej») restates, it is no step."""
     timed = {promise.verb.start for promise in found.promises if promise.time is not None}
     return [
         verb
         for verb in found.steps()
-        if verb.voice == "first" or verb.start in timed or not set(verb.lemmas) & reading.words
+        if verb.voice == "first" or verb.start in timed or reading is None or not set(verb.lemmas) & reading.words
     ]
 
 

@@ -273,12 +273,14 @@ class LanguageAdapter(ABC):
         module = self._grammar("requests")
         return module.find_requests(analysis) if module else []
 
-    def content_words(self, analysis: Analysis) -> frozenset[str]:
+    def content_words(self, analysis: Analysis, high: int | None = None) -> frozenset[str]:
         """The lemmas that carry what a text is about (nouns; where the analyzer gives no
         part of speech, every open-class word of four letters or more), for telling whether
-        a reply names the customer's point back."""
+        a reply names the customer's point back; with `high`, of the words before it."""
         found: set[str] = set()
         for token in analysis.tokens:
+            if high is not None and token.start >= high:
+                break
             if len(token.text) >= 2 and token.text.isalpha() and token.text.isupper():
                 found.add(token.lower)  # an abbreviation: «ТО», «УЗИ», CRM
             elif token.pos in _CONTENT or (not token.pos and len(token.text) >= 4 and token.text.isalpha()):

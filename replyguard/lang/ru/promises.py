@@ -196,6 +196,9 @@ class _Sentence:
         future = [(p, g) for p, g in readings if g.issuperset(("VERB", "futr", "indc")) and p.normal_form != "быть"]
         if future:
             parse, grams = future[0]
+            first_parse, first_grams = readings[0]
+            if "pres" in first_grams and first_parse.normal_form == parse.normal_form and not self.has_time:
+                return None  # «возвраты проводит организатор»: one verb of two aspects, likelier present
             if "2per" in grams and any("impr" in g for g in form.grams) and not self._addressee_before(at):
                 return None  # «получите посылку в пункте выдачи» is a request
             voice = _voice(grams)

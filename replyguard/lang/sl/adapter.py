@@ -59,7 +59,8 @@ class SlovenianAdapter(SpacyTokenizedAdapter):
     words_not_abbreviations: ClassVar[frozenset[str]] = frozenset(
         {"do", "ga", "in", "iz", "je", "kdo", "med", "mi", "na", "nad", "nam", "ob", "od", "po", "pod", "pred",
          "so", "sta", "ste", "ter", "tu", "ven", "dan", "del", "čas", "red", "nov", "moj", "sam", "star", "živ",
-         "test", "tip", "film", "glas", "grad", "kraj", "les", "let", "list", "svet", "trg", "sin", "pet"}
+         "test", "tip", "film", "glas", "grad", "kraj", "les", "let", "list", "svet", "trg", "sin", "pet",
+         "prav", "dol", "gor", "ok", "no", "rad", "oseb", "pol", "daj", "žival"}
     )  # fmt: skip
 
     def __init__(self) -> None:
