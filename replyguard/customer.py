@@ -45,6 +45,7 @@ _LISTS = (
     "not_failure",
     "irony",
     "admissions",
+    "units",
 )
 
 
@@ -68,7 +69,9 @@ class CustomerVocabulary(BaseModel):
 
     `admissions` are the reply's side: our fault admitted («по ошибке», «pomotoma», 发错) or
     the customer's annoyance understood; such a reply answers a complaint whatever the
-    message reads as (`CustomerReader.admits`)."""
+    message reads as (`CustomerReader.admits`). The words after one of `units` name a
+    department («отдел возвратов», «oddelek za obračun»), like the staff who will act: they
+    name nothing the customer said back."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -87,6 +90,7 @@ class CustomerVocabulary(BaseModel):
     contrast: list[str] = Field(default_factory=list)
     irony: list[str] = Field(default_factory=list)
     admissions: list[str] = Field(default_factory=list)
+    units: list[str] = Field(default_factory=list)
 
     @field_validator(*_LISTS)
     @classmethod
@@ -151,6 +155,7 @@ class CustomerReader:
         self._contrast = LemmaPhrases(vocabulary.contrast, adapter)
         self._failure_words = LemmaPhrases(vocabulary.failure_words, adapter)
         self._irony = LemmaPhrases(vocabulary.irony, adapter)
+        self._units = LemmaPhrases(vocabulary.units, adapter)
         self._admissions = LemmaPhrases(vocabulary.admissions, adapter, gaps=1)
 
     def read(self, reply: Analysis, context: Context, actors: frozenset[str] = frozenset()) -> Reading | None:
@@ -172,8 +177,9 @@ class CustomerReader:
             objects = self._named(message)
             words = self._adapter.content_words(message) - self._common - self._names(context)
             body = _body_end(reply)  # a signature block names the company, not the point
-            said_back = words & (self._adapter.content_words(reply, body) - self._only_acting(reply, actors, body))
-            acknowledged = bool(objects & self._named(reply, actors, body)) or bool(said_back)
+            roles = self._roles(reply, actors, body)
+            said_back = words & (self._adapter.content_words(reply, body) - self._only_acting(reply, roles, body))
+            acknowledged = bool(objects & self._named(reply, roles, body)) or bool(said_back)
         return Reading(
             complaints=complaints,
             question="?" in text or "？" in text or bool(self._question.find(message)),
@@ -334,6 +340,28 @@ class CustomerReader:
             for key, words in self._objects.items()
             if any(not _within(text[hit.start : hit.end], actors) for hit in words.find(analysis, 0, high))
         )
+
+    def _roles(self, reply: Analysis, actors: frozenset[str], high: int) -> frozenset[str]:
+        """The words that say who acts or where a case goes, not what the customer said: the
+        promises' subjects with the two words after them («старший администратор клиники»)
+        and the two words after one of `units` («отдел возвратов», «oddelek za obračun»)."""
+        heads = [(t.end, t.lower) for t in reply.tokens if t.start < high and t.lower in actors]
+        if self._units:
+            heads += [(unit.end, "") for unit in self._units.find(reply, 0, high)]
+        if not heads:
+            return actors
+        tokens = reply.tokens
+        starts = [t.start for t in tokens]
+        names = set(actors)
+        for end, _ in heads:
+            taken = 0
+            for token in tokens[bisect_left(starts, end) :]:
+                if token.pos == "PUNCT" or taken == 2 or token.start >= high:
+                    break
+                if token.text.isalpha() and len(token.text) >= 3:
+                    names.add(token.lower)
+                    taken += 1
+        return frozenset(names)
 
     def _only_acting(self, reply: Analysis, actors: frozenset[str], high: int) -> frozenset[str]:
         """The actors' lemmas that the reply uses only as who will act («старший администратор

@@ -126,3 +126,25 @@ def test_the_signature_names_nothing_back(guard: Guard) -> None:
     named = "王女士，您好：\n\n非常抱歉，楼上漏水渗到您家天花板。工程部主管将于12月18日9:30到您家。" + signature
     assert rule in {f.rule for f in guard.check(generic, context=context, lang="zh").findings}
     assert rule not in {f.rule for f in guard.check(named, context=context, lang="zh").findings}
+
+
+def test_a_department_and_who_will_act_name_nothing_back(guard: Guard) -> None:
+    """«Vaš primer sem predala oddelku za obračun» names the billing department, not the
+    customer's bill; «старший администратор клиники позвонит» names who will call."""
+    context = {
+        **CONTEXT,
+        "customer_name": NAMES["sl"],
+        "customer_message": "Na računu imam 37 € za gostovanje, prenos podatkov pa izklopljen. Zahtevam popravek.",
+    }
+    rule = "sl.structure.complaint_acknowledgement"
+    generic = "Pozdravljeni, Ana. Opravičujem se. Primer sem predala oddelku za obračun, ki vas pokliče jutri."
+    named = "Pozdravljeni, Ana. Opravičujem se za 37 € gostovanja na računu. Sodelavka vas pokliče jutri do 12. ure."
+    assert rule in {f.rule for f in guard.check(generic, context=context, lang="sl").findings}
+    assert rule not in {f.rule for f in guard.check(named, context=context, lang="sl").findings}
+    context = {
+        **CONTEXT,
+        "customer_name": NAMES["ru"],
+        "customer_message": "Просидели в коридоре полтора часа, администратор только плечами пожимала.",
+    }
+    generic = "Анна, примите наши извинения. Старший администратор клиники позвонит вам сегодня до 13:00."
+    assert "ru.structure.complaint_acknowledgement" in {f.rule for f in guard.check(generic, context=context).findings}
