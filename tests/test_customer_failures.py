@@ -83,21 +83,6 @@ def test_thanks_questions_disowning_and_good_news_are_not(guard: Guard, lang: st
     assert not _apologises(guard, lang, message)
 
 
-def test_staff_named_as_who_will_act_is_no_acknowledgement(guard: Guard) -> None:
-    """The customer named the receptionist; a reply whose only staff word is the manager who
-    will call names nothing the customer said. Saying the air conditioning back does."""
-    context = {
-        **CONTEXT,
-        "customer_name": NAMES["zh"],
-        "customer_message": "房间空调从昨晚开始只吹冷风，前台说会来修，到现在也没人来。",
-    }
-    rule = "zh.structure.complaint_acknowledgement"
-    generic = "王女士您好，非常抱歉给您带来不好的体验。值班经理会在今天14:00前联系您。"
-    named = "王女士您好，非常抱歉，房间空调一直只吹冷风，维修也没有按时上门。值班经理会在今天14:00前联系您。"
-    assert rule in {f.rule for f in guard.check(generic, context=context, lang="zh").findings}
-    assert rule not in {f.rule for f in guard.check(named, context=context, lang="zh").findings}
-
-
 def test_a_reply_that_admits_our_fault_answers_a_complaint(guard: Guard) -> None:
     """No message, or one that reads as none: a reply saying it was our mistake still owes
     an apology, and keeps offers out."""
@@ -128,23 +113,36 @@ def test_the_signature_names_nothing_back(guard: Guard) -> None:
     assert rule not in {f.rule for f in guard.check(named, context=context, lang="zh").findings}
 
 
-def test_a_department_and_who_will_act_name_nothing_back(guard: Guard) -> None:
-    """«Vaš primer sem predala oddelku za obračun» names the billing department, not the
-    customer's bill; «старший администратор клиники позвонит» names who will call."""
-    context = {
-        **CONTEXT,
-        "customer_name": NAMES["sl"],
-        "customer_message": "Na računu imam 37 € za gostovanje, prenos podatkov pa izklopljen. Zahtevam popravek.",
-    }
-    rule = "sl.structure.complaint_acknowledgement"
-    generic = "Pozdravljeni, Ana. Opravičujem se. Primer sem predala oddelku za obračun, ki vas pokliče jutri."
-    named = "Pozdravljeni, Ana. Opravičujem se za 37 € gostovanja na računu. Sodelavka vas pokliče jutri do 12. ure."
-    assert rule in {f.rule for f in guard.check(generic, context=context, lang="sl").findings}
-    assert rule not in {f.rule for f in guard.check(named, context=context, lang="sl").findings}
-    context = {
-        **CONTEXT,
-        "customer_name": NAMES["ru"],
-        "customer_message": "Просидели в коридоре полтора часа, администратор только плечами пожимала.",
-    }
-    generic = "Анна, примите наши извинения. Старший администратор клиники позвонит вам сегодня до 13:00."
-    assert "ru.structure.complaint_acknowledgement" in {f.rule for f in guard.check(generic, context=context).findings}
+# (lang, message, a reply naming only who will act or a department, one naming the point back)
+NAMED_BACK = [
+    (
+        "zh",
+        "房间空调从昨晚开始只吹冷风，前台说会来修，到现在也没人来。",
+        "王女士您好，非常抱歉给您带来不好的体验。值班经理会在今天14:00前联系您。",
+        "王女士您好，非常抱歉，房间空调一直只吹冷风，维修也没有按时上门。值班经理会在今天14:00前联系您。",
+    ),
+    (
+        "sl",
+        "Na računu imam 37 € za gostovanje, prenos podatkov pa izklopljen. Zahtevam popravek.",
+        "Pozdravljeni, Ana. Opravičujem se. Primer sem predala oddelku za obračun, ki vas pokliče jutri.",
+        "Pozdravljeni, Ana. Opravičujem se za 37 € gostovanja na računu. Sodelavka vas pokliče jutri do 12. ure.",
+    ),
+    (
+        "ru",
+        "Просидели в коридоре полтора часа, администратор только плечами пожимала.",
+        "Анна, примите наши извинения. Старший администратор клиники позвонит вам сегодня до 13:00.",
+        "Анна, простите, что вы полтора часа просидели в коридоре. Старший администратор позвонит вам до 13:00.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "message", "generic", "named"), NAMED_BACK)
+def test_who_will_act_and_a_department_name_nothing_back(
+    guard: Guard, lang: str, message: str, generic: str, named: str
+) -> None:
+    """The staff who will act («值班经理会联系您», «старший администратор позвонит») and the
+    department a case goes to («oddelek za obračun») name nothing the customer said."""
+    context = {**CONTEXT, "customer_name": NAMES[lang], "customer_message": message}
+    rule = f"{lang}.structure.complaint_acknowledgement"
+    assert rule in {f.rule for f in guard.check(generic, context=context, lang=lang).findings}
+    assert rule not in {f.rule for f in guard.check(named, context=context, lang=lang).findings}
