@@ -40,6 +40,9 @@ COMPLAINTS = [
     ("zh", "快递三天了还在原地，你们真行。"),
     # thanks said in irony: one stated failure and a word of praise
     ("ru", "Спасибо агентству за прекрасно проведённое утро: агент трубку не берёт. Браво."),
+    # ordered one thing, another came
+    ("ru", "Заказывала сыворотку с витамином С, а пришёл крем для ног."),
+    ("sl", "Naročila sem plašč v velikosti M, prišel pa je XL."),
 ]
 NOT_COMPLAINTS = [
     ("ru", "Спасибо, курьер приехал вовремя, ребёнок даже не заметил ожидания."),  # thanks
@@ -59,6 +62,7 @@ NOT_COMPLAINTS = [
     ("zh", "我不是来吵架的，就想确认一下停水检修是几点到几点。"),
     ("sl", "Ups, pomotoma sem rezervirala avto za jutri namesto za četrtek. Oprostite za zmedo."),  # my mistake
     ("sl", "Hvala ekipi, ki je rešila našega mačka. Danes že spet teka po stanovanju!"),  # good news
+    ("ru", "Подскажите, когда стартуют группы, сколько стоит и можно ли заниматься онлайн?"),  # no «сколько можно»
 ]
 
 
@@ -146,3 +150,23 @@ def test_who_will_act_and_a_department_name_nothing_back(
     rule = f"{lang}.structure.complaint_acknowledgement"
     assert rule in {f.rule for f in guard.check(generic, context=context, lang=lang).findings}
     assert rule not in {f.rule for f in guard.check(named, context=context, lang=lang).findings}
+
+
+def test_a_thank_you_awaits_no_answer(guard: Guard) -> None:
+    """«您的表扬我们会转达给李师傅» passes praise on; it defers no answer to a question."""
+    context = {
+        **CONTEXT,
+        "customer_name": NAMES["zh"],
+        "customer_message": "必须表扬一下你们的维修师傅小李！空调修好了，人很专业，点赞👍",
+        "policy": {"timezone": "Asia/Shanghai", "holidays": "CN"},
+    }
+    reply = "王女士，您好！非常感谢您的肯定。您的表扬我们会转达给李师傅本人。"
+    rules = {f.rule for f in guard.check(reply, context=context, lang="zh").findings}
+    assert "zh.structure.deferred_answer" not in rules
+
+
+def test_a_closing_above_a_long_signature(guard: Guard) -> None:
+    """此致 / 敬礼 above a title, a name and a company still closes the letter."""
+    context = {**CONTEXT, "channel": "email", "customer_name": NAMES["zh"]}
+    reply = "王女士：\n\n您好！您的退款已于今天处理完毕。\n\n此致\n敬礼\n\n前台经理 王芳\n海悦大酒店"
+    assert "zh.structure.email_closing" not in {f.rule for f in guard.check(reply, context=context, lang="zh").findings}

@@ -25,7 +25,8 @@ Any message:
                       `phrases`: suggests `opening` after the greeting
   deferred_answer     we defer the answer (`phrases`: verbs, or «verb object», as
                       `commitments:` entries: «уточнить», «передать специалист», 核实) and no
-                      deadline stands in that sentence: suggests the earliest feasible time
+                      deadline stands in that sentence: suggests the earliest feasible time;
+                      not in reply to a thank-you, which awaits no answer
 By channel (`channels`):
   introduction        phone: the first `window` sentences name neither the operator nor the
                       company (`Context.operator_name`, `company_name`; when both are
@@ -33,7 +34,8 @@ By channel (`channels`):
   ask_name            phone, the customer's name unknown, and no `phrases` asking for it
   goodbye             phone: the last `window` sentences lack `phrases` (goodbye) or `thanks`
   greeting_line       email: the first line has none of `phrases`
-  closing_line        email: the last lines have none of `phrases`: suggests `closing`
+  closing_line        email: the last five lines (the closing, a signature of up to four)
+                      have none of `phrases`: suggests `closing`
                       ({signature}: the operator's or the company's name)
   length              email: more than `max_paragraphs` paragraphs answering a question that
                       is not a complaint (`greetings` and `closings` paragraphs not counted)
@@ -255,6 +257,8 @@ class CompiledConversation:
         found = _found(analysis)
         if found is None:
             return []
+        if reading is not None and reading.thanks and not (reading.question or reading.complaint):
+            return []  # a thank-you awaits no answer: «передадим вашу благодарность мастеру»
         entries = self._verbs[rule.id]
         _, conditional = frames(self._adapter, analysis)
         dated = [p.sentence for p in found.promises if p.resolved is not None]
@@ -341,7 +345,7 @@ class CompiledConversation:
         lines = layout.lines(analysis)
         if not lines:
             return []
-        low = lines[max(0, len(lines) - 3)][0]
+        low = lines[max(0, len(lines) - 5)][0]  # the closing, then a name, a title, a company
         if self._phrases[rule.id].find(analysis, low, len(analysis.text)):
             return []
         signature = context.operator_name or context.company_name
