@@ -68,7 +68,7 @@ def test_good_replies_stay_clean(guard: Guard, lang: str) -> None:
     assert len(flagged) <= 1, flagged
 
 
-# Six blind rounds (<lang>.blind1…6.jsonl: 30 complaint/reply pairs per language each, 15
+# Seven blind rounds (<lang>.blind1…7.jsonl: 30 complaint/reply pairs per language each, 15
 # faulty and 15 good, written from the guidelines alone by writers who never saw the rules).
 # Measured once before any change they prompted, faulty replies found and good ones flagged:
 #   round 1  ru 11/15 0, sl 5/15 1, zh 9/15 4 (the zh pack was mid-edit)
@@ -77,6 +77,7 @@ def test_good_replies_stay_clean(guard: Guard, lang: str) -> None:
 #   round 4  ru 13/15 2, sl 10/15 0, zh 12/15 1
 #   round 5  ru 10/15 2, sl 13/15 3, zh 14/15 0
 #   round 6  ru 13/15 1, sl 13/15 0, zh 15/15 0
+#   round 7  ru 13/15 0, sl 12/15 0, zh 14/15 0
 # Scored on the complaint rules only: some good e-mails there have no closing, which the
 # email rule rightly flags and the writers did not count as a fault.
 BLIND_RECALL = {"ru": 0.85, "sl": 0.85, "zh": 0.9}
@@ -87,7 +88,7 @@ def _complaint_rules(report: Report) -> set[str]:
     return {f.rule for f in report.findings if any(key in f.rule for key in COMPLAINT_RULES)}
 
 
-@pytest.mark.parametrize("round_", ["blind1", "blind2", "blind3", "blind4", "blind5", "blind6"])
+@pytest.mark.parametrize("round_", [f"blind{n}" for n in range(1, 8)])
 @pytest.mark.parametrize("lang", ["ru", "sl", "zh"])
 def test_blind_complaint_replies(guard: Guard, lang: str, round_: str) -> None:
     faulty = found = 0

@@ -170,3 +170,14 @@ def test_a_closing_above_a_long_signature(guard: Guard) -> None:
     context = {**CONTEXT, "channel": "email", "customer_name": NAMES["zh"]}
     reply = "王女士：\n\n您好！您的退款已于今天处理完毕。\n\n此致\n敬礼\n\n前台经理 王芳\n海悦大酒店"
     assert "zh.structure.email_closing" not in {f.rule for f in guard.check(reply, context=context, lang="zh").findings}
+
+
+def test_a_short_answer_under_a_long_signature_is_no_long_letter(guard: Guard) -> None:
+    """The name line, 您好, 此致 / 敬礼 and a two-line signature are not paragraphs of the answer."""
+    asked = "请问开发票需要什么资料？"
+    context = {**CONTEXT, "channel": "email", "customer_name": NAMES["zh"], "customer_message": asked}
+    reply = (
+        "王女士：\n您好！\n开具发票请提供公司全称和纳税人识别号。\n如有其他需要，欢迎随时联系。"
+        "\n此致\n敬礼\n安坐办公家具 财务部\n王磊"
+    )
+    assert "zh.structure.email_length" not in {f.rule for f in guard.check(reply, context=context, lang="zh").findings}

@@ -38,7 +38,8 @@ By channel (`channels`):
                       have none of `phrases`: suggests `closing`
                       ({signature}: the operator's or the company's name)
   length              email: more than `max_paragraphs` paragraphs answering a question that
-                      is not a complaint (`greetings` and `closings` paragraphs not counted)
+                      is not a complaint (`greetings` paragraphs, the `closings` and the
+                      signature under them not counted)
   first_reply_smiley  first contact in one of `channels`, `policy.first_reply_smiley` (None:
                       `custom`, the language's habit) and no emoji, no typed smiley (:) ^_^)
                       and none of `smileys`, the chat apps' codes as written ([微笑])
@@ -360,11 +361,18 @@ class CompiledConversation:
         if reading is None or reading.complaint or not reading.question:
             return []
         blocks = layout.paragraphs(analysis)
+        closings = self._closings[rule.id]
+        # the closing («此致 / 敬礼» may be two lines) and the signature under it are no
+        # paragraphs of the answer: cut at the first closing among the last five blocks
+        first = max(0, len(blocks) - 5)
+        last = len(blocks)
+        if blocks:  # one search over the tail: a closing word may run across two lines (此致敬礼)
+            for hit in closings.find(analysis, blocks[first][0], blocks[-1][1]):
+                last = min(last, next((i for i in range(first, len(blocks)) if hit.start < blocks[i][1]), last))
         body = [
             (low, high)
-            for low, high in blocks
+            for low, high in blocks[:last]
             if not (self._greetings[rule.id].find(analysis, low, high) and high - low <= 60)
-            and not self._closings[rule.id].find(analysis, low, high)
         ]
         if len(body) <= rule.max_paragraphs:
             return []
