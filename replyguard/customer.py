@@ -14,6 +14,7 @@ Not complaints: a complaint word right after one of the `negators` in its clause
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -137,26 +138,36 @@ class CustomerReader:
         self._adapter = adapter
         self._vocabulary = vocabulary
         self._name_lemmas: dict[str, frozenset[str]] = {}
-        if vocabulary is None:
-            return
-        self._complaint = LemmaPhrases(vocabulary.complaint, adapter, gaps=2)
-        self._not_complaint = LemmaPhrases(vocabulary.not_complaint, adapter, gaps=1)
-        self._negators = frozenset(n.lower() for n in vocabulary.negators)
-        self._question = LemmaPhrases(vocabulary.question, adapter)
-        self._inquiry = LemmaPhrases(vocabulary.inquiry or vocabulary.question, adapter)
-        self._thanks = LemmaPhrases(vocabulary.thanks, adapter)
-        self._objects = {key: LemmaPhrases(words, adapter) for key, words in vocabulary.objects.items()}
-        self._common = frozenset(lemma for word in vocabulary.common for lemma in _lemmas(adapter, word))
-        # the longest mark first, so «!!!» is one hit, not «!!» twice
-        marks = sorted(vocabulary.marks, key=len, reverse=True)
-        self._marks = re.compile("|".join(map(re.escape, marks))) if marks else None
-        self._failure_negators = _word_pattern(vocabulary.failure_negators, spaced=adapter.joins is None)
-        self._not_failure = LemmaPhrases(vocabulary.not_failure, adapter)
-        self._contrast = LemmaPhrases(vocabulary.contrast, adapter)
-        self._failure_words = LemmaPhrases(vocabulary.failure_words, adapter)
-        self._irony = LemmaPhrases(vocabulary.irony, adapter)
-        self._units = LemmaPhrases(vocabulary.units, adapter)
-        self._admissions = LemmaPhrases(vocabulary.admissions, adapter, gaps=1)
+        self._ready = False  # the message side is compiled on the first message (`_prepare`)
+        self._lock = threading.Lock()
+        # the reply side runs on every reply: whether it admits our fault
+        self._admissions = LemmaPhrases(vocabulary.admissions if vocabulary else [], adapter, gaps=1)
+
+    def _prepare(self) -> None:
+        """Compile the words for reading a message, once, when the first one comes: a CRM
+        that never sends the customer's message never pays for them (nor does a cold start)."""
+        with self._lock:
+            if self._ready or self._vocabulary is None:
+                return
+            vocabulary, adapter = self._vocabulary, self._adapter
+            self._complaint = LemmaPhrases(vocabulary.complaint, adapter, gaps=2)
+            self._not_complaint = LemmaPhrases(vocabulary.not_complaint, adapter, gaps=1)
+            self._negators = frozenset(n.lower() for n in vocabulary.negators)
+            self._question = LemmaPhrases(vocabulary.question, adapter)
+            self._inquiry = LemmaPhrases(vocabulary.inquiry or vocabulary.question, adapter)
+            self._thanks = LemmaPhrases(vocabulary.thanks, adapter)
+            self._objects = {key: LemmaPhrases(words, adapter) for key, words in vocabulary.objects.items()}
+            self._common = frozenset(lemma for word in vocabulary.common for lemma in _lemmas(adapter, word))
+            # the longest mark first, so «!!!» is one hit, not «!!» twice
+            marks = sorted(vocabulary.marks, key=len, reverse=True)
+            self._marks = re.compile("|".join(map(re.escape, marks))) if marks else None
+            self._failure_negators = _word_pattern(vocabulary.failure_negators, spaced=adapter.joins is None)
+            self._not_failure = LemmaPhrases(vocabulary.not_failure, adapter)
+            self._contrast = LemmaPhrases(vocabulary.contrast, adapter)
+            self._failure_words = LemmaPhrases(vocabulary.failure_words, adapter)
+            self._irony = LemmaPhrases(vocabulary.irony, adapter)
+            self._units = LemmaPhrases(vocabulary.units, adapter)
+            self._ready = True
 
     def read(self, reply: Analysis, context: Context, actors: frozenset[str] = frozenset()) -> Reading | None:
         """The reading of `context.customer_message` (None without one or without a
@@ -167,6 +178,8 @@ class CustomerReader:
         text = context.customer_message
         if self._vocabulary is None or text is None or not text.strip():
             return None
+        if not self._ready:
+            self._prepare()
         fold = self._adapter.fold  # Traditional Chinese read as Simplified, as the reply is
         message = self._adapter.analyse(fold(text) if fold is not None else text)
         complaints = tuple(self._complaints(message))
