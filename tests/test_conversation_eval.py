@@ -37,7 +37,7 @@ def _hit(report: Report, text: str, category: str, trigger: str | None) -> bool:
 
 
 # the recall each language has reached (issue 11 is open: sl and zh vocabularies still grow)
-RECALL = {"ru": 0.95, "sl": 0.8, "zh": 0.75}
+RECALL = {"ru": 0.95, "sl": 0.9, "zh": 0.8}
 
 
 @pytest.mark.parametrize("lang", ["ru", "sl", "zh"])
