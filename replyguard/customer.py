@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -24,6 +25,7 @@ from replyguard import layout
 from replyguard.lang.base import Analysis, LanguageAdapter, Token
 from replyguard.models import Context
 from replyguard.reported import frames
+from replyguard.when import PromiseVerb
 from replyguard.wording import Hit, LemmaPhrases, entries
 
 CUSTOMER = "customer"  # the analysis memo key of the reading
@@ -154,7 +156,8 @@ class CustomerReader:
             self._not_complaint = LemmaPhrases(vocabulary.not_complaint, adapter, gaps=1)
             self._negators = frozenset(n.lower() for n in vocabulary.negators)
             self._question = LemmaPhrases(vocabulary.question, adapter)
-            self._inquiry = LemmaPhrases(vocabulary.inquiry or vocabulary.question, adapter)
+            # without an `inquiry` list the polite questions are the `question` ones, found once
+            self._inquiry = LemmaPhrases(vocabulary.inquiry, adapter) if vocabulary.inquiry else None
             self._thanks = LemmaPhrases(vocabulary.thanks, adapter)
             self._objects = {key: LemmaPhrases(words, adapter) for key, words in vocabulary.objects.items()}
             self._common = frozenset(lemma for word in vocabulary.common for lemma in _lemmas(adapter, word))
@@ -169,12 +172,12 @@ class CustomerReader:
             self._units = LemmaPhrases(vocabulary.units, adapter)
             self._ready = True
 
-    def read(self, reply: Analysis, context: Context, actors: frozenset[str] = frozenset()) -> Reading | None:
+    def read(self, reply: Analysis, context: Context, statements: Sequence[PromiseVerb] = ()) -> Reading | None:
         """The reading of `context.customer_message` (None without one or without a
-        vocabulary), with whether `reply` names its point back. `actors` are the words the
-        reply's promises have as their subject («经理会联系您», «serviser vas bo poklical»): an
-        object named only as who will act (staff for staff) names nothing the customer said;
-        the customer's own words said back still do («报告…出具»)."""
+        vocabulary), with whether `reply` names its point back. The subjects of the reply's
+        future `statements` («经理会联系您», «serviser vas bo poklical») are who will act: an
+        object named only as that (staff for staff) names nothing the customer said; the
+        customer's own words said back still do («报告…出具»)."""
         text = context.customer_message
         if self._vocabulary is None or text is None or not text.strip():
             return None
@@ -182,21 +185,24 @@ class CustomerReader:
             self._prepare()
         fold = self._adapter.fold  # Traditional Chinese read as Simplified, as the reply is
         message = self._adapter.analyse(fold(text) if fold is not None else text)
-        complaints = tuple(self._complaints(message))
+        thanks = self._thanks.find(message)
+        questions = self._question.find(message)
+        complaints = tuple(self._complaints(message, thanks, questions))
         objects: frozenset[str] = frozenset()
         words: frozenset[str] = frozenset()
         acknowledged = False
         if complaints:  # only a complaint needs its point named back: read what both name
             objects = self._named(message)
             words = self._adapter.content_words(message) - self._common - self._names(context)
-            body = _body_end(reply)  # a signature block names the company, not the point
+            body = layout.closing_block(reply)  # a signature names the company, not the point
+            actors = frozenset(v.subject for v in statements if v.subject and v.voice == "third")
             roles = self._roles(reply, actors, body)
             said_back = words & (self._adapter.content_words(reply, body) - self._only_acting(reply, roles, body))
             acknowledged = bool(objects & self._named(reply, roles, body)) or bool(said_back)
         return Reading(
             complaints=complaints,
-            question="?" in text or "？" in text or bool(self._question.find(message)),
-            thanks=bool(self._thanks.find(message)),
+            question="?" in text or "？" in text or bool(questions),
+            thanks=bool(thanks),
             objects=objects,
             words=words,
             acknowledged=acknowledged,
@@ -218,15 +224,14 @@ class CustomerReader:
             for hit in hits
         )
 
-    def _complaints(self, message: Analysis) -> list[Hit]:
-        thanks = self._thanks.find(message)
+    def _complaints(self, message: Analysis, thanks: list[Hit], questions: list[Hit]) -> list[Hit]:
         words = self._complaint.find(message)
-        failures = self._failures(message, thanks, words)  # weighed against thanks already
+        disowned = self._not_complaint.find(message)
+        failures = self._failures(message, thanks, words, questions, disowned)  # weighed against thanks already
         hits = words + self._angry_marks(message, thanks) + failures
         if not hits:
             return []
         _, conditional = frames(self._adapter, message)
-        disowned = self._not_complaint.find(message)
         starts = [t.start for t in message.tokens]
         kept = []
         for hit in hits:
@@ -264,7 +269,9 @@ class CustomerReader:
         thanked = [message.sentence_at(hit.start) for hit in thanks]
         return [hit for hit in found if message.sentence_at(max(hit.start - 1, 0)) not in thanked]
 
-    def _failures(self, message: Analysis, thanks: list[Hit], complaints: list[Hit]) -> list[Hit]:
+    def _failures(
+        self, message: Analysis, thanks: list[Hit], complaints: list[Hit], questions: list[Hit], disowned: list[Hit]
+    ) -> list[Hit]:
         """Statements of what failed: a negation («посылка не пришла», «ne deluje», 没收到)
         or a `failure_words` word («царапина», «manjka», 漏发), not in a clause that asks
         («Ali popravljate počene zaslone?») nor in a sentence that asks with a question word,
@@ -278,7 +285,8 @@ class CustomerReader:
         poškodovan», 没让我失望)."""
         if self._failure_negators is None and not self._failure_words:
             return []
-        if self._inquiry.find(message) or self._not_complaint.find(message):
+        polite = self._inquiry.find(message) if self._inquiry is not None else questions
+        if polite or disowned:
             return []
         text = message.text
         words = list(self._failure_words.find(message)) if self._failure_words else []
@@ -293,7 +301,7 @@ class CustomerReader:
         if not found:
             return []
         quiet = self._not_failure.find(message) if self._not_failure else []
-        asking = self._asking(message)
+        asking = _asking(message, questions)
         kept = [
             hit
             for hit in found
@@ -304,13 +312,6 @@ class CustomerReader:
         if thanks and len({hit.start for hit in kept}) + bool(kept and self._irony.find(message)) < 2:
             return []
         return kept
-
-    def _asking(self, message: Analysis) -> set[tuple[int, int]]:
-        """The sentences that ask with a question word and a question mark («我没收到验证码，能
-        再发一次吗？», «Ne bom mogla priti, ali lahko prestavim?»): a detail told to ask."""
-        text = message.text
-        sentences = {message.sentence_at(hit.start) for hit in self._question.find(message)}
-        return {(low, high) for low, high in sentences if "?" in text[low:high] or "？" in text[low:high]}
 
     @staticmethod
     def _answers(message: Analysis, start: int, end: int) -> bool:
@@ -358,15 +359,15 @@ class CustomerReader:
         """The words that say who acts or where a case goes, not what the customer said: the
         promises' subjects with the two words after them («старший администратор клиники»)
         and the two words after one of `units` («отдел возвратов», «oddelek za obračun»)."""
-        heads = [(t.end, t.lower) for t in reply.tokens if t.start < high and t.lower in actors]
+        heads = [t.end for t in reply.tokens if t.start < high and t.lower in actors]
         if self._units:
-            heads += [(unit.end, "") for unit in self._units.find(reply, 0, high)]
+            heads += [unit.end for unit in self._units.find(reply, 0, high)]
         if not heads:
             return actors
         tokens = reply.tokens
         starts = [t.start for t in tokens]
         names = set(actors)
-        for end, _ in heads:
+        for end in heads:
             taken = 0
             for token in tokens[bisect_left(starts, end) :]:
                 if token.pos == "PUNCT" or taken == 2 or token.start >= high:
@@ -402,22 +403,12 @@ class CustomerReader:
         return frozenset(found)
 
 
-def _body_end(reply: Analysis) -> int:
-    """Where a letter's closing block starts: the run of short last lines after the body
-    («С уважением,» / «Павел Ермаков» / «служба поддержки»; «此致» / «敬礼！» / a name), the
-    lines as the reply was written (`layout`): short, and not ending as a sentence does. The
-    text's length when the last line is a sentence of the body or there is one line only."""
-    text = reply.text
-    spans = layout.lines(reply)
-    at = len(spans)
-    while at > 1:
-        line = text[slice(*spans[at - 1])]
-        if len(line.split()) > 6 or len(line) > 40 or line[-1] in ".。?？…":
-            break  # a sentence of the body: a signature line ends in a comma, a «！» or nothing
-        at -= 1
-    if at == len(spans) or at == 0:
-        return len(text)
-    return spans[at][0]
+def _asking(message: Analysis, questions: list[Hit]) -> set[tuple[int, int]]:
+    """The sentences that ask with a question word (`questions`) and a question mark («我没收
+    到验证码，能再发一次吗？», «Ne bom mogla priti, ali lahko prestavim?»): a detail told to ask."""
+    text = message.text
+    sentences = {message.sentence_at(hit.start) for hit in questions}
+    return {(low, high) for low, high in sentences if "?" in text[low:high] or "？" in text[low:high]}
 
 
 def _within(word: str, actors: frozenset[str]) -> bool:

@@ -56,8 +56,7 @@ class CompiledPack:
         """Every rule's matches; the reply's promises and the reading of the customer's
         message are found first and left in `analysis.memo` for the rules and the report."""
         found = analysis.memo[PROMISES] = self.promises.find(analysis, context)
-        actors = frozenset(verb.subject for verb in found.statements if verb.subject and verb.voice == "third")
-        analysis.memo[CUSTOMER] = self.customer.read(analysis, context, actors)
+        analysis.memo[CUSTOMER] = self.customer.read(analysis, context, found.statements)
         analysis.memo[ADMITTED] = self.customer.admits(analysis)
         matches: list[Match] = []
         for kind in self.kinds:

@@ -45,6 +45,24 @@ def paragraphs(analysis: Analysis) -> list[tuple[int, int]]:
     return blocks if len(blocks) > 1 else lines(analysis)
 
 
+def closing_block(analysis: Analysis) -> int:
+    """Where a letter's closing block starts: the run of short last lines after the body
+    («С уважением,» / «Павел Ермаков» / «служба поддержки»; «此致» / «敬礼！» / a name),
+    short and not ending as a sentence does. The text's length when the last line is a
+    sentence of the body or there is one line only."""
+    text = analysis.text
+    spans = lines(analysis)
+    at = len(spans)
+    while at > 1:
+        line = text[slice(*spans[at - 1])]
+        if len(line.split()) > 6 or len(line) > 40 or line[-1] in ".。?？…":
+            break  # a sentence of the body: a signature line ends in a comma, a «！» or nothing
+        at -= 1
+    if at == len(spans) or at == 0:
+        return len(text)
+    return spans[at][0]
+
+
 def _pieces(analysis: Analysis, kind: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     text = analysis.text
     layout = analysis.memo.get(LAYOUT)

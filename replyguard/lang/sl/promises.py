@@ -131,10 +131,8 @@ _ADVERBS = frozenset(
         "tja",
     ]
 )
-# prepositions: free in the reach of «bo» («bo pol ure pred prihodom poklical»)
-_PREPOSITIONS = frozenset(
-    {"pred", "po", "ob", "v", "na", "do", "za", "med", "s", "z", "k", "h", "pri", "od", "iz", "o"}
-)  # fmt: skip
+# prepositions (the closed-class list's): free in the reach of «bo» («bo pol ure pred prihodom poklical»)
+_PREPOSITIONS = frozenset(_fold_text(w) for w, pos in CLOSED_CLASS_POS.items() if pos == "ADP")
 _COPULA_NEXT = re.compile(r"(?:pri|na|gotov\w*|nared|zakljucen\w*|v\s+redu)(?!\w)")
 
 
